@@ -1,0 +1,36 @@
+/**
+ * What every command needs: the effective definitions (standard set plus the
+ * optional --profiel), and how to print.
+ */
+import { standardDefinitionSet } from '../definitions/definitionSet';
+import { effectiveDefinitions, type EffectiveDefinitions } from '../definitions/profile';
+import { readProfileFile } from './inputFiles';
+
+export interface CommonOptions {
+  readonly profiel?: string;
+  readonly json?: boolean;
+}
+
+export function loadDefinitions(options: CommonOptions): EffectiveDefinitions {
+  const set = standardDefinitionSet();
+  const profile = options.profiel !== undefined ? readProfileFile(options.profiel, set) : null;
+  return effectiveDefinitions(set, profile);
+}
+
+export interface Output {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** Colour on stdout (a terminal, and NO_COLOR not set). */
+  readonly colour: boolean;
+  /** stderr is a terminal (for progress bars). */
+  readonly interactiveErr: boolean;
+}
+
+export function processOutput(): Output {
+  return {
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+    colour: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
+    interactiveErr: process.stderr.isTTY === true,
+  };
+}

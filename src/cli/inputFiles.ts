@@ -1,0 +1,82 @@
+/**
+ * Reading the command line's inputs: text files, .xlsx workbooks, standard
+ * input and profile files. Every problem becomes an InputError with one
+ * Dutch line that names the file.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { DefinitionSet } from '../definitions/definitionSet';
+import { parseProfileJson, ProfileError, type Profile } from '../definitions/profile';
+import type { WorkbookData } from '../engine/grid';
+import { readXlsx } from '../workbook/xlsx/readXlsx';
+import { XlsxReadError } from '../workbook/xlsx/xlsxReadError';
+import { InputError } from './inputError';
+
+export type InputKind = 'tekst' | 'werkmap';
+
+const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
+
+export function inputKind(path: string): InputKind {
+  const ext = extname(path).toLowerCase();
+  if (TEXT_EXTENSIONS.has(ext)) return 'tekst';
+  if (WORKBOOK_EXTENSIONS.has(ext)) return 'werkmap';
+  throw new InputError(`${path}: onbekend bestandstype '${ext || '(geen)'}'; verwacht .txt, .md of .xlsx.`);
+}
+
+function readBytes(path: string): Buffer {
+  let isFile: boolean;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    throw new InputError(`${path}: bestand niet gevonden.`);
+  }
+  if (!isFile) throw new InputError(`${path}: is geen bestand.`);
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new InputError(`${path}: bestand kan niet worden gelezen (${(error as NodeJS.ErrnoException).code ?? 'onbekende fout'}).`);
+  }
+}
+
+/** Decodes UTF-8 text; a file that is not valid UTF-8 text is refused. */
+export function decodeText(bytes: Uint8Array, name: string): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${name}: is geen tekstbestand in UTF-8.`);
+  }
+  if (text.includes('\u0000')) throw new InputError(`${name}: is geen tekstbestand (bevat binaire gegevens).`);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function readTextFile(path: string): string {
+  return decodeText(readBytes(path), path);
+}
+
+export function readWorkbookFile(path: string): WorkbookData {
+  const bytes = readBytes(path);
+  try {
+    return readXlsx(bytes);
+  } catch (error) {
+    if (error instanceof XlsxReadError) throw new InputError(`${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+export async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return decodeText(Buffer.concat(chunks), 'standaardinvoer');
+}
+
+export function readProfileFile(path: string, set: DefinitionSet): Profile {
+  const text = readTextFile(path);
+  try {
+    return parseProfileJson(text, set);
+  } catch (error) {
+    if (error instanceof ProfileError) throw new InputError(`${path}: ${error.message}`);
+    throw error;
+  }
+}

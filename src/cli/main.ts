@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+/**
+ * The command line `reintegratie`. Exit status: 0 no `fout`, 1 at least one
+ * `fout`, 2 unusable input (one Dutch line on stderr), 3 internal error.
+ */
+import { Command, CommanderError, Help } from 'commander';
+import { processOutput, type CommonOptions, type Output } from './context';
+import { checkCommand, type CheckOptions } from './checkCommand';
+import { definitionsCommand } from './definitionsCommand';
+import { InputError } from './inputError';
+import { termsCommand } from './termsCommand';
+
+const TITLES: Record<string, string> = {
+  'Usage:': 'Gebruik:',
+  'Options:': 'Opties:',
+  'Commands:': 'Opdrachten:',
+  'Arguments:': 'Argumenten:',
+  'Global Options:': 'Algemene opties:',
+};
+
+class DutchHelp extends Help {
+  override styleTitle(str: string): string {
+    return TITLES[str] ?? str;
+  }
+}
+
+function quoted(message: string): string {
+  return /'([^']*)'/.exec(message)?.[1] ?? '';
+}
+
+/** Commander's own errors in Dutch. */
+function commanderMessage(error: CommanderError): string {
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return `Onbekende optie: ${quoted(error.message)}. Zie 'reintegratie --help'.`;
+    case 'commander.unknownCommand':
+      return `Onbekende opdracht: ${quoted(error.message)}. Kies controleer, termen of definities.`;
+    case 'commander.missingArgument':
+      return `Argument ontbreekt: ${quoted(error.message)}.`;
+    case 'commander.optionMissingArgument':
+      return `Optie ${quoted(error.message).split(/[ ,]/)[0]} vraagt een waarde.`;
+    case 'commander.excessArguments':
+      return 'Te veel argumenten.';
+    default:
+      return `Ongeldige aanroep: ${error.message.replace(/^error: /, '')}`;
+  }
+}
+
+export function buildProgram(output: Output, setStatus: (status: number) => void): Command {
+  const program = new Command('reintegratie');
+  program
+    .description('De definitieset re-integratie: termen controleren, rapportages toetsen en definities opzoeken.')
+    .helpOption('-h, --help', 'toon deze hulp')
+    .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
+    .configureHelp({})
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => output.out(s),
+      writeErr: (s) => output.err(s),
+      outputError: () => undefined,
+    });
+  program.createHelp = () => Object.assign(new DutchHelp(), program.configureHelp());
+
+  const withCommon = (cmd: Command): Command =>
+    cmd
+      .option('--profiel <profiel.json>', 'contractprofiel met de afwijkingen van de gemeente')
+      .option('--json', 'uitvoer als JSON (één object, of een lijst bij meerdere bestanden)')
+      .helpOption('-h, --help', 'toon deze hulp');
+
+  withCommon(
+    program
+      .command('controleer')
+      .description('toets rapportages (.xlsx) aan de uniforme rapportage en de definitieset')
+      .argument('<bestand...>', 'een of meer werkmappen')
+      .option('--uit <map>', 'schrijf per werkmap een kopie met de bevindingen gemarkeerd en een blad Controle')
+      .option('--alles', 'toon alle bevindingen in de tabel (standaard de eerste 200)'),
+  ).action(async (files: string[], options: CheckOptions) => setStatus(await checkCommand(files, options, output)));
+
+  withCommon(
+    program
+      .command('termen')
+      .description('markeer niet-conforme termen in tekstbestanden (.txt, .md), werkmappen (.xlsx) of standaardinvoer')
+      .argument('[bestand...]', 'bestanden; zonder bestand leest de opdracht standaardinvoer'),
+  ).action(async (files: string[], options: CommonOptions) => setStatus(await termsCommand(files, options, output)));
+
+  withCommon(
+    program.command('definities').description('toon de effectieve definitieset (standaardset plus profiel)'),
+  ).action((options: CommonOptions) => setStatus(definitionsCommand(options, output)));
+
+  for (const cmd of program.commands) {
+    cmd.createHelp = () => Object.assign(new DutchHelp(), cmd.configureHelp());
+    cmd.exitOverride().configureOutput(program.configureOutput());
+  }
+  return program;
+}
+
+export async function run(argv: string[], output: Output = processOutput()): Promise<number> {
+  let status = 0;
+  const program = buildProgram(output, (s) => {
+    status = s;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return status;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      output.err(commanderMessage(error));
+      return 2;
+    }
+    if (error instanceof InputError) {
+      output.err(error.message);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    output.err(`Interne fout: ${message}. Meld dit met het bestand waarbij het gebeurde.`);
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2)).then((status) => {
+    process.exitCode = status;
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * Readable output for a terminal: an aligned table of findings per file and
+ * a summary line, with the severity in colour when the output is a terminal.
+ */
+import { summarise, type Finding, type Severity } from '../engine/findings';
+import type { FileReport } from './fileReport';
+
+const COLOURS: Record<Severity, number> = { fout: 31, waarschuwing: 33, info: 36 };
+
+export interface TableStyle {
+  readonly colour: boolean;
+  /** Widest a cell of the fragment/suggestion columns may be. */
+  readonly maxCell?: number;
+}
+
+function paint(style: TableStyle, code: number, text: string): string {
+  return style.colour ? `\u001b[${code}m${text}\u001b[39m` : text;
+}
+
+function bold(style: TableStyle, text: string): string {
+  return style.colour ? `\u001b[1m${text}\u001b[22m` : text;
+}
+
+/** One line, at most `max` characters (line breaks shown as ⏎). */
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\r?\n/g, '⏎');
+  return flat.length <= max ? flat : flat.slice(0, max - 1) + '…';
+}
+
+function place(f: Finding): string {
+  if (f.cell !== null) return f.sheet !== null ? `${f.sheet}!${f.cell}` : f.cell;
+  if (f.row !== null) return `regel ${f.row}`;
+  return '';
+}
+
+export function renderTable(findings: readonly Finding[], style: TableStyle): string {
+  if (findings.length === 0) return 'Geen bevindingen.';
+  const max = style.maxCell ?? 40;
+  const header = ['Plaats', 'Ernst', 'Code', 'Waarde', 'Suggestie', 'Melding'];
+  const rows = findings.map((f) => [
+    place(f),
+    f.severity,
+    f.code,
+    clip(f.fragment ?? (f.value === null ? '' : typeof f.value === 'object' ? f.value.error : String(f.value)), max),
+    clip(f.suggestion ?? '', max),
+    f.message.replace(/\r?\n/g, ' '),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[], severity?: Severity): string =>
+    cells
+      .map((cell, i) => {
+        const padded = i === cells.length - 1 ? cell : cell.padEnd(widths[i]);
+        return i === 1 && severity !== undefined ? paint(style, COLOURS[severity], padded) : padded;
+      })
+      .join('  ')
+      .trimEnd();
+  return [
+    bold(style, line(header)),
+    widths.slice(0, -1).map((w) => '─'.repeat(w)).concat('─'.repeat(7)).join('  '),
+    ...rows.map((r, i) => line(r, findings[i].severity)),
+  ].join('\n');
+}
+
+export function renderSummary(report: FileReport, unit: string): string {
+  const s = summarise(report.findings);
+  const total = report.findings.length;
+  return `${total} ${total === 1 ? 'bevinding' : 'bevindingen'}: ${s.fout} ${s.fout === 1 ? 'fout' : 'fouten'}, ${s.waarschuwing} ${
+    s.waarschuwing === 1 ? 'waarschuwing' : 'waarschuwingen'
+  }, ${s.info} info (${report.rows} ${unit} gecontroleerd).`;
+}
+
+/** A file's title, its findings (the first `limit` when given) and its summary line. */
+export function renderReport(report: FileReport, style: TableStyle, unit: string, limit?: number): string {
+  const title = `${report.file} — definitieset ${report.version}, profiel: ${report.profile ?? 'geen (standaardset)'}`;
+  const shown = limit !== undefined ? report.findings.slice(0, limit) : report.findings;
+  const parts = [bold(style, title), '', renderTable(shown, style)];
+  if (shown.length < report.findings.length) {
+    parts.push(`… en nog ${report.findings.length - shown.length} bevindingen (alle: --alles, --json of --uit).`);
+  }
+  parts.push('', renderSummary(report, unit));
+  return parts.join('\n');
+}

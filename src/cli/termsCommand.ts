@@ -1,0 +1,77 @@
+/**
+ * `reintegratie termen [bestand...]`: flags non-conforming terms in text
+ * files, in every text cell of workbooks, or in standard input.
+ */
+import type { Finding } from '../engine/findings';
+import { countFilledRows, locateTextFinding, scanTextCells } from '../engine/textCells';
+import { termMatcher, type TermMatcher } from '../engine/termMatcher';
+import { loadDefinitions, type CommonOptions, type Output } from './context';
+import { exitStatus, reportJson, type FileReport } from './fileReport';
+import { InputError } from './inputError';
+import { inputKind, readStdin, readTextFile, readWorkbookFile } from './inputFiles';
+import { renderReport } from './table';
+
+/** Findings in a plain text: one per occurrence, `rij` the line number. */
+export function scanPlainText(matcher: TermMatcher, text: string): { findings: Finding[]; lines: number } {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const findings = matcher.scan(text).map((hit) => {
+    const line = lineOf(hit.start);
+    const lineEnd = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
+    const value = text.slice(lineStarts[line], lineEnd).replace(/\r$/, '');
+    return locateTextFinding(hit, { sheet: null, cell: null, row: line + 1, column: null, value });
+  });
+  const lines = text.length === 0 ? 0 : lineStarts.length - (text.endsWith('\n') ? 1 : 0);
+  return { findings, lines };
+}
+
+export async function termsCommand(files: string[], options: CommonOptions, output: Output): Promise<number> {
+  const defs = loadDefinitions(options);
+  const matcher = termMatcher(defs);
+  const base = { version: defs.version, profile: defs.profile?.naam ?? null };
+  const reports: FileReport[] = [];
+  const problems: string[] = [];
+
+  if (files.length === 0) {
+    const { findings, lines } = scanPlainText(matcher, await readStdin());
+    reports.push({ ...base, file: '-', findings, rows: lines });
+  }
+  for (const file of files) {
+    try {
+      if (inputKind(file) === 'tekst') {
+        const { findings, lines } = scanPlainText(matcher, readTextFile(file));
+        reports.push({ ...base, file, findings, rows: lines });
+      } else {
+        const workbook = readWorkbookFile(file);
+        const findings = workbook.sheets.flatMap((sheet) => scanTextCells(sheet, matcher));
+        const rows = workbook.sheets.reduce((n, sheet) => n + countFilledRows(sheet), 0);
+        reports.push({ ...base, file, findings, rows });
+      }
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error.message);
+    }
+  }
+
+  if (options.json) {
+    if (reports.length > 0 || files.length > 1) {
+      const json = files.length > 1 ? reports.map(reportJson) : reportJson(reports[0]);
+      output.out(JSON.stringify(json, null, 2));
+    }
+  } else if (reports.length > 0) {
+    const unit = (r: FileReport) => (r.file === '-' || /\.(txt|md|markdown)$/i.test(r.file) ? 'regels' : 'rijen');
+    output.out(reports.map((r) => renderReport(r, { colour: output.colour }, unit(r))).join('\n\n'));
+  }
+  for (const problem of problems) output.err(problem);
+  return problems.length > 0 ? 2 : exitStatus(reports);
+}

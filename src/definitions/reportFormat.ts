@@ -1,0 +1,205 @@
+/**
+ * The uniform report format: loads data/uniforme-rapportage.json, validates
+ * it (zod, and every reference against the definition set) and offers the
+ * lookups the checker and the template need.
+ */
+import raw from './data/uniforme-rapportage.json';
+import type { DefinitionSet } from './definitionSet';
+import { DefinitionDataError, standardDefinitionSet } from './definitionSet';
+import {
+  formatSchema,
+  type CodeEntry,
+  type Column,
+  type Indicator,
+  type MetadataLabel,
+  type ReportFormatData,
+} from './formatSchema';
+import { normaliseForm } from './normaliseForm';
+
+/** Header and label key: folded, without punctuation or spaces. */
+export function headerKey(text: string): string {
+  return normaliseForm(text).replace(/[^a-z0-9]/g, '');
+}
+
+/** Code key: folded, inner whitespace collapsed. */
+export function codeKey(text: string): string {
+  return normaliseForm(text);
+}
+
+export interface LabelMatch<T> {
+  readonly target: T;
+  /** True when the text is the standard label (not a variant). */
+  readonly standard: boolean;
+}
+
+export interface CodeList {
+  readonly id: string;
+  readonly entries: readonly CodeEntry[];
+  /** Standard codes and accepted spellings, by lower-cased trimmed text. */
+  readonly exact: ReadonlyMap<string, CodeEntry>;
+  /** Folded code, accepted spelling or variant → entry. */
+  readonly folded: ReadonlyMap<string, CodeEntry>;
+  readonly byId: ReadonlyMap<string, CodeEntry>;
+}
+
+export interface ReportFormat {
+  readonly data: ReportFormatData;
+  readonly columns: readonly Column[];
+  readonly columnByField: ReadonlyMap<string, Column>;
+  /** headerKey → column (standard header or variant). */
+  readonly headers: ReadonlyMap<string, LabelMatch<Column>>;
+  readonly codeLists: ReadonlyMap<string, CodeList>;
+  /** headerKey → management label (metadata or indicator). */
+  readonly managementLabels: ReadonlyMap<string, LabelMatch<MetadataLabel | Indicator>>;
+  /** True for sheet names that are the client sheet / management sheet. */
+  isClientSheet(name: string): boolean;
+  isManagementSheet(name: string): boolean;
+}
+
+function fail(message: string): never {
+  throw new DefinitionDataError(`uniforme-rapportage.json: ${message}`);
+}
+
+function buildCodeList(id: string, entries: readonly CodeEntry[], set: DefinitionSet): CodeList {
+  const exact = new Map<string, CodeEntry>();
+  const folded = new Map<string, CodeEntry>();
+  const byId = new Map<string, CodeEntry>();
+  for (const entry of entries) {
+    if (byId.has(entry.id)) fail(`codelijst ${id}: id ${entry.id} dubbel`);
+    byId.set(entry.id, entry);
+    const term = set.byId.get(entry.term);
+    if (term === undefined) fail(`codelijst ${id}: ${entry.code}: term ${entry.term} bestaat niet`);
+    if (entry.value !== undefined && !(term.values ?? []).some((v) => v.id === entry.value)) {
+      fail(`codelijst ${id}: ${entry.code}: term ${entry.term} heeft geen waarde ${entry.value}`);
+    }
+    for (const spelling of [entry.code, ...(entry.accepted ?? [])]) exact.set(spelling.trim().toLowerCase(), entry);
+    for (const spelling of [entry.code, ...(entry.accepted ?? []), ...entry.variants]) {
+      const key = codeKey(spelling);
+      const other = folded.get(key);
+      if (other !== undefined && other !== entry) fail(`codelijst ${id}: '${spelling}' hoort bij ${other.code} en ${entry.code}`);
+      folded.set(key, entry);
+    }
+  }
+  return { id, entries, exact, folded, byId };
+}
+
+function addLabel<T>(map: Map<string, LabelMatch<T>>, label: string, target: T, standard: boolean, where: string): void {
+  const key = headerKey(label);
+  const other = map.get(key);
+  if (other !== undefined && other.target !== target) fail(`${where}: '${label}' is dubbelzinnig`);
+  if (other === undefined || standard) map.set(key, { target, standard });
+}
+
+/** Validates the format data against the definition set. */
+export function buildReportFormat(rawData: unknown, set: DefinitionSet): ReportFormat {
+  const parsed = formatSchema.safeParse(rawData);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    fail(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  const data = parsed.data;
+
+  const codeLists = new Map<string, CodeList>();
+  for (const [id, entries] of Object.entries(data.codeLists)) codeLists.set(id, buildCodeList(id, entries, set));
+
+  const columnByField = new Map<string, Column>();
+  const headers = new Map<string, LabelMatch<Column>>();
+  for (const column of data.columns) {
+    if (columnByField.has(column.field)) fail(`kolom ${column.field} dubbel`);
+    columnByField.set(column.field, column);
+    if (column.term !== null && !set.byId.has(column.term)) fail(`kolom ${column.header}: term ${column.term} bestaat niet`);
+    if ((column.type === 'code' || column.type === 'position') && !codeLists.has(column.codeList ?? '')) {
+      fail(`kolom ${column.header}: codelijst ${column.codeList} bestaat niet`);
+    }
+    addLabel(headers, column.header, column, true, 'kolomkop');
+    for (const variant of column.variants) addLabel(headers, variant, column, false, 'kolomkop');
+  }
+
+  const statuses = codeLists.get('status') ?? fail('codelijst status ontbreekt');
+  for (const [statusId, rule] of Object.entries(data.statusRules)) {
+    if (!statuses.byId.has(statusId)) fail(`statusregels: status ${statusId} bestaat niet`);
+    for (const field of [...rule.required, ...rule.empty]) {
+      if (!columnByField.has(field)) fail(`statusregels ${statusId}: veld ${field} bestaat niet`);
+    }
+  }
+  for (const entry of statuses.entries) {
+    if (data.statusRules[entry.id] === undefined) fail(`statusregels: status ${entry.id} ontbreekt`);
+  }
+  for (const field of data.dateOrder) {
+    if (columnByField.get(field)?.type !== 'date') fail(`datumvolgorde: ${field} is geen datumkolom`);
+  }
+  const durable = set.byId.get('duurzame-plaatsing');
+  for (const entry of codeLists.get('soortWerk')?.entries ?? []) {
+    if (typeof entry.duurzaam === 'string' && !durable?.parameters.some((p) => p.id === entry.duurzaam && p.type === 'boolean')) {
+      fail(`soort werk ${entry.code}: duurzaam verwijst naar onbekende parameter ${entry.duurzaam}`);
+    }
+  }
+
+  const managementLabels = new Map<string, LabelMatch<MetadataLabel | Indicator>>();
+  const indicatorIds = new Set(data.management.indicators.map((i) => i.id));
+  for (const label of data.management.metadata) {
+    if (label.term !== null && !set.byId.has(label.term)) fail(`management ${label.label}: term ${label.term} bestaat niet`);
+    addLabel(managementLabels, label.label, label, true, 'managementlabel');
+    for (const v of label.variants) addLabel(managementLabels, v, label, false, 'managementlabel');
+  }
+  for (const indicator of data.management.indicators) {
+    checkIndicator(indicator, set, indicatorIds, statuses, columnByField);
+    addLabel(managementLabels, indicator.label, indicator, true, 'managementlabel');
+    for (const v of indicator.variants) addLabel(managementLabels, v, indicator, false, 'managementlabel');
+  }
+
+  const sheetKeys = (sheet: { name: string; variants: string[] }) =>
+    new Set([sheet.name, ...sheet.variants].map((n) => headerKey(n)));
+  const clientKeys = sheetKeys(data.sheets.clients);
+  const managementKeys = sheetKeys(data.sheets.management);
+
+  return {
+    data,
+    columns: data.columns,
+    columnByField,
+    headers,
+    codeLists,
+    managementLabels,
+    isClientSheet: (name) => clientKeys.has(headerKey(name)),
+    isManagementSheet: (name) => managementKeys.has(headerKey(name)),
+  };
+}
+
+function checkIndicator(
+  indicator: Indicator,
+  set: DefinitionSet,
+  indicatorIds: Set<string>,
+  statuses: CodeList,
+  columns: Map<string, Column>,
+): void {
+  const where = `indicator ${indicator.id}`;
+  if (!set.byId.has(indicator.term)) fail(`${where}: term ${indicator.term} bestaat niet`);
+  if (indicator.kind === 'count') {
+    const rows = indicator.rows ?? fail(`${where}: 'rows' ontbreekt`);
+    const [kind, arg] = rows.split(':');
+    const ok =
+      (kind === 'all' && arg === undefined) ||
+      (kind === 'duurzaam' && arg === undefined) ||
+      (kind === 'status' && statuses.byId.has(arg)) ||
+      (kind === 'validDate' && columns.get(arg)?.type === 'date');
+    if (!ok) fail(`${where}: onbekende telling '${rows}'`);
+  } else if (indicator.kind === 'percentage') {
+    for (const id of [indicator.numerator, ...(indicator.denominator ?? [])]) {
+      if (id === undefined || !indicatorIds.has(id)) fail(`${where}: onbekende indicator ${id}`);
+    }
+    if ((indicator.denominator ?? []).length === 0) fail(`${where}: noemer ontbreekt`);
+  } else {
+    if (!statuses.byId.has(indicator.status ?? '')) fail(`${where}: onbekende status ${indicator.status}`);
+    for (const field of [indicator.from, indicator.to]) {
+      if (columns.get(field ?? '')?.type !== 'date') fail(`${where}: ${field} is geen datumkolom`);
+    }
+  }
+}
+
+let standard: ReportFormat | undefined;
+
+/** The shipped report format, validated against the shipped definition set. */
+export function standardReportFormat(): ReportFormat {
+  standard ??= buildReportFormat(raw, standardDefinitionSet());
+  return standard;
+}

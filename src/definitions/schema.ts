@@ -1,0 +1,160 @@
+/**
+ * The zod schema of the definition set. The data lives in ./data/*.json; this
+ * file says what a term must hold. Keys are English (developer side); the
+ * public JSON of the CLI maps them to the Dutch keys of the contract.
+ */
+import { z } from 'zod';
+
+export const TERM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const PARAM_ID = /^[a-z][A-Za-z0-9]*$/;
+
+export const USAGES = ['bestek', 'contract', 'monitoring'] as const;
+export type Usage = (typeof USAGES)[number];
+
+export const CATEGORIES = [
+  'actoren',
+  'doelgroepen',
+  'proces',
+  'instrumenten',
+  'resultaten',
+  'indicatoren',
+  'contract',
+  'rapportage',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Units a parameter can be expressed in; the engine knows their Dutch words. */
+export const UNITS = ['maanden', 'weken', 'dagen', 'jaren', 'uren', 'euro', 'procent'] as const;
+export type Unit = (typeof UNITS)[number];
+
+const text = z.string().trim().min(1);
+
+export const nonConformingSchema = z
+  .object({
+    /** The word or phrase people write instead, as they write it. */
+    text,
+    /** Why it is not conforming (Dutch, one sentence, shown to the user). */
+    reason: text,
+    /**
+     * Also found inside longer words: `reïntegratie` in `reïntegratiebedrijven`,
+     * `klantmanager` in `klantmanagersoverleg`. The finding then covers the
+     * whole word and the suggestion is that word with this part replaced.
+     */
+    compound: z.boolean().optional(),
+    /** Only flag when the text has exactly this capitalisation (`No Cure No Pay`). */
+    caseSensitive: z.boolean().optional(),
+    /** What to write instead; default: the standard term of the term it belongs to. */
+    replacement: text.optional(),
+    /** Inflected forms and their replacement: { "klantmanagers": "werkcoaches" }. */
+    forms: z.record(z.string(), text).optional(),
+    /** Other terms this word can also mean; the suggestion names all of them. */
+    alsoTerms: z.array(z.string().regex(TERM_ID)).optional(),
+  })
+  .strict();
+export type NonConforming = z.infer<typeof nonConformingSchema>;
+
+export const parameterSchema = z
+  .object({
+    /** camelCase id, fixed once published (`minimumMaanden`). */
+    id: z.string().regex(PARAM_ID),
+    /** Dutch description: what the parameter sets. */
+    label: text,
+    type: z.enum(['number', 'boolean']),
+    default: z.union([z.number(), z.boolean()]),
+    unit: z.enum(UNITS).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    integer: z.boolean().optional(),
+    /**
+     * How a number in a sentence relates to the parameter (DEFINITIE_STRIJDIG):
+     * a minimum is contradicted by a smaller number, a maximum by a larger one,
+     * an exact value by any other; both bounds also by any other number that
+     * is stated as the bound ("minimaal 12 maanden").
+     */
+    bound: z.enum(['minimum', 'maximum', 'exact']).optional(),
+    /**
+     * Other terms whose mention also states this parameter ("de reclametermijn
+     * bedraagt acht weken" speaks of terugmelding.reclametermijnWeken).
+     */
+    mentionedBy: z.array(z.string().regex(TERM_ID)).optional(),
+    /**
+     * Terms that may stand between a mention and its number without taking the
+     * number for themselves ("duurzame plaatsing ... arbeidsovereenkomst van
+     * zes maanden": the months are about the duurzame plaatsing).
+     */
+    about: z.array(z.string().regex(TERM_ID)).optional(),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (typeof p.default !== p.type) {
+      ctx.addIssue({ code: 'custom', message: `standaardwaarde van ${p.id} is geen ${p.type}` });
+    }
+    if (p.type === 'number') {
+      if (p.min === undefined || p.max === undefined || p.unit === undefined) {
+        ctx.addIssue({ code: 'custom', message: `getalparameter ${p.id} mist min, max of eenheid` });
+      } else if (typeof p.default === 'number' && (p.default < p.min || p.default > p.max)) {
+        ctx.addIssue({ code: 'custom', message: `standaardwaarde van ${p.id} ligt buiten het bereik` });
+      }
+    }
+  });
+export type Parameter = z.infer<typeof parameterSchema>;
+
+/** A listed value of a term: a code of the report format, a position, a reason. */
+export const termValueSchema = z
+  .object({
+    id: z.string().regex(TERM_ID),
+    label: text,
+    definition: text,
+  })
+  .strict();
+export type TermValue = z.infer<typeof termValueSchema>;
+
+export const flaggedExampleSchema = z
+  .object({
+    text,
+    /** The exact fragment of `text` that must be reported. */
+    fragment: text,
+    /** The expected suggestion; several when the word can mean several terms. */
+    suggestion: z.union([text, z.array(text).min(1)]),
+    code: z.enum(['TERM_NIET_CONFORM', 'DEFINITIE_STRIJDIG']).optional(),
+  })
+  .strict();
+export type FlaggedExample = z.infer<typeof flaggedExampleSchema>;
+
+export const termSchema = z
+  .object({
+    id: z.string().regex(TERM_ID),
+    /** The standard term as it is written in running text. */
+    term: text,
+    category: z.enum(CATEGORIES),
+    /** Dutch, own words, 1-4 sentences, precise enough to classify a case. */
+    definition: text,
+    usage: z.array(z.enum(USAGES)).min(1),
+    /** Conforming inflections and compounds besides `term`. */
+    forms: z.array(text),
+    nonConforming: z.array(nonConformingSchema),
+    parameters: z.array(parameterSchema),
+    related: z.array(z.string().regex(TERM_ID)),
+    values: z.array(termValueSchema).optional(),
+    examples: z
+      .object({
+        clean: z.array(text).min(1),
+        flagged: z.array(flaggedExampleSchema),
+      })
+      .strict(),
+    /** Where the facts come from. */
+    source: text,
+  })
+  .strict();
+export type Term = z.infer<typeof termSchema>;
+
+export const categoryFileSchema = z.array(termSchema);
+
+export const metaSchema = z
+  .object({
+    version: text,
+    title: text,
+    categories: z.record(z.enum(CATEGORIES), text),
+  })
+  .strict();
+export type Meta = z.infer<typeof metaSchema>;

@@ -1,0 +1,129 @@
+/**
+ * An Aho-Corasick automaton compiled to a full transition table (a DFA):
+ * every pattern is found in one left-to-right pass, one table lookup per
+ * character, whatever the number of patterns.
+ */
+
+export interface AutomatonMatch {
+  /** Index of the pattern in the list given to the constructor. */
+  readonly pattern: number;
+  readonly start: number;
+  /** Exclusive. */
+  readonly end: number;
+}
+
+export class Automaton {
+  /** Character code → alphabet class; class 0 is "not in any pattern". */
+  private readonly classOf: Uint16Array;
+  private readonly classCount: number;
+  /** states × classCount transition table. */
+  private readonly delta: Int32Array;
+  /** First pattern ending in a state, or -1. */
+  private readonly output: Int32Array;
+  /** Next pattern ending in the same state (same-state chain), or -1. */
+  private readonly outputNext: Int32Array;
+  /** Nearest state on the failure chain that has output, or -1. */
+  private readonly dictLink: Int32Array;
+  private readonly lengths: Int32Array;
+  readonly stateCount: number;
+
+  constructor(patterns: readonly string[]) {
+    const classOf = new Uint16Array(0x10000);
+    let classCount = 1;
+    for (const p of patterns) {
+      for (let i = 0; i < p.length; i++) {
+        const c = p.charCodeAt(i);
+        if (classOf[c] === 0) classOf[c] = classCount++;
+      }
+    }
+    this.classOf = classOf;
+    this.classCount = classCount;
+    this.lengths = Int32Array.from(patterns, (p) => p.length);
+
+    // 1. Trie with growable arrays.
+    let capacity = 1024;
+    let delta = new Int32Array(capacity * classCount).fill(-1);
+    let output = new Int32Array(capacity).fill(-1);
+    const outputNextList = new Int32Array(patterns.length).fill(-1);
+    let states = 1;
+    patterns.forEach((p, index) => {
+      if (p.length === 0) throw new Error('leeg patroon');
+      let s = 0;
+      for (let i = 0; i < p.length; i++) {
+        const cls = classOf[p.charCodeAt(i)];
+        let next = delta[s * classCount + cls];
+        if (next < 0) {
+          if (states === capacity) {
+            capacity *= 2;
+            const d = new Int32Array(capacity * classCount).fill(-1);
+            d.set(delta);
+            delta = d;
+            const o = new Int32Array(capacity).fill(-1);
+            o.set(output);
+            output = o;
+          }
+          next = states++;
+          delta[s * classCount + cls] = next;
+        }
+        s = next;
+      }
+      outputNextList[index] = output[s];
+      output[s] = index;
+    });
+
+    // 2. Failure links (breadth first) turned into full transitions.
+    const fail = new Int32Array(states);
+    const dictLink = new Int32Array(states).fill(-1);
+    const queue = new Int32Array(states);
+    let head = 0;
+    let tail = 0;
+    for (let cls = 0; cls < classCount; cls++) {
+      const next = delta[cls];
+      if (next < 0) delta[cls] = 0;
+      else {
+        fail[next] = 0;
+        queue[tail++] = next;
+      }
+    }
+    while (head < tail) {
+      const s = queue[head++];
+      const f = fail[s];
+      dictLink[s] = output[f] >= 0 ? f : dictLink[f];
+      for (let cls = 0; cls < classCount; cls++) {
+        const idx = s * classCount + cls;
+        const next = delta[idx];
+        if (next < 0) delta[idx] = delta[f * classCount + cls];
+        else {
+          fail[next] = delta[f * classCount + cls];
+          queue[tail++] = next;
+        }
+      }
+    }
+    this.delta = delta.subarray(0, states * classCount);
+    this.output = output.subarray(0, states);
+    this.outputNext = outputNextList;
+    this.dictLink = dictLink;
+    this.stateCount = states;
+  }
+
+  /** Calls `onMatch` for every occurrence of every pattern in `text`. */
+  scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
+    const { classOf, classCount, delta, output, outputNext, dictLink, lengths } = this;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      s = delta[s * classCount + classOf[text.charCodeAt(i)]];
+      let t = output[s] >= 0 ? s : dictLink[s];
+      while (t >= 0) {
+        for (let p = output[t]; p >= 0; p = outputNext[p]) onMatch(p, i + 1 - lengths[p], i + 1);
+        t = dictLink[t];
+      }
+    }
+  }
+
+  /** All matches as a list (convenience for small texts and tests). */
+  matches(text: string): AutomatonMatch[] {
+    const out: AutomatonMatch[] = [];
+    this.scan(text, (pattern, start, end) => out.push({ pattern, start, end }));
+    return out;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The engine's view of a workbook: sheets as grids of raw cell values, as a
+ * host (Office.js, an .xlsx reader) delivers them. No host types leak in
+ * here; every adapter converts to these shapes.
+ */
+
+/** An Excel error value such as `#N/A` or `#REF!`. */
+export interface CellError {
+  readonly error: string;
+}
+
+/**
+ * One cell as Excel holds it. Dates are numbers (1900 date system serials)
+ * whose number format is a date format; formulas are their cached result;
+ * rich text is its plain text.
+ */
+export type RawValue = string | number | boolean | CellError | null;
+
+/** A merged range, 0-based and inclusive. */
+export interface MergeRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface SheetData {
+  readonly name: string;
+  /**
+   * Rows of values, 0-based (row 0 is Excel row 1). Rows may be shorter than
+   * the widest row, and a missing row is an empty row.
+   */
+  readonly values: readonly (readonly RawValue[] | undefined)[];
+  /**
+   * Number formats of the cells where known (same shape as `values`); a host
+   * that cannot tell leaves this out and dates are then recognised only as
+   * text.
+   */
+  readonly formats?: readonly (readonly (string | undefined)[] | undefined)[];
+  /** 0-based indexes of hidden rows (they are checked all the same). */
+  readonly hiddenRows?: ReadonlySet<number>;
+  readonly merges?: readonly MergeRange[];
+}
+
+export interface WorkbookData {
+  readonly sheets: readonly SheetData[];
+}
+
+export function isCellError(value: RawValue): value is CellError {
+  return typeof value === 'object' && value !== null && 'error' in value;
+}
+
+/** The A1 address of a 0-based cell. */
+export function cellAddress(row: number, col: number): string {
+  return columnLetters(col) + String(row + 1);
+}
+
+/** The column letters of a 0-based column index (0 → A, 26 → AA). */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}

@@ -1,0 +1,237 @@
+/**
+ * The management sheet: label/value pairs (metadata such as `Periode tot`,
+ * and indicators), and the indicators recomputed from the client rows by the
+ * same definitions (MANAGEMENT_AFWIJKING where a value differs).
+ */
+import type { Indicator, MetadataLabel } from '../definitions/formatSchema';
+import { codeKey, headerKey, type ReportFormat } from '../definitions/reportFormat';
+import { displayValue, isEmptyValue, parseDateText, parseNumberText, reportedValue } from './cellValues';
+import type { ClientCheck } from './clientSheet';
+import type { DurablePlacement } from './durablePlacement';
+import { formatSerial, isDateFormat, isPercentFormat } from './excelDate';
+import type { Finding } from './findings';
+import { isCellError, type RawValue, type SheetData } from './grid';
+import { findingAt, type Place } from './located';
+
+export interface ManagementEntry {
+  readonly target: MetadataLabel | Indicator;
+  readonly row: number;
+  readonly value: RawValue;
+  readonly format: string | undefined;
+}
+
+export interface ManagementSheet {
+  readonly sheet: SheetData;
+  readonly entries: readonly ManagementEntry[];
+  readonly periodStart?: number;
+  readonly periodEnd?: number;
+  readonly findings: readonly Finding[];
+}
+
+function isIndicator(target: MetadataLabel | Indicator): target is Indicator {
+  return 'kind' in target;
+}
+
+function readDate(value: RawValue, format: string | undefined): number | undefined {
+  if (typeof value === 'number') return isDateFormat(format) ? Math.floor(value) : undefined;
+  if (typeof value === 'string') return parseDateText(value);
+  return undefined;
+}
+
+/** Reads the label/value pairs; flags label variants, unknown labels with a value and bad dates. */
+export function readManagement(sheet: SheetData, format: ReportFormat): ManagementSheet {
+  const { labelColumn, valueColumn } = format.data.management;
+  const entries: ManagementEntry[] = [];
+  const findings: Finding[] = [];
+  let periodStart: number | undefined;
+  let periodEnd: number | undefined;
+  let periodEndRow = -1;
+  sheet.values.forEach((row, r) => {
+    const label = row?.[labelColumn];
+    if (typeof label !== 'string' || label.trim() === '') return;
+    const value = row?.[valueColumn] ?? null;
+    const valueFormat = sheet.formats?.[r]?.[valueColumn];
+    const labelPlace: Place = { sheet: sheet.name, row: r, col: labelColumn, column: null, value: label };
+    const match = format.managementLabels.get(headerKey(label));
+    if (match === undefined) {
+      if (!isEmptyValue(value)) {
+        findings.push(
+          findingAt('KOP_ONBEKEND', labelPlace, { waarde: label, reden: 'is geen label van het blad Management en wordt niet gecontroleerd.' }),
+        );
+      }
+      return;
+    }
+    const target = match.target;
+    if (!match.standard) {
+      findings.push(
+        findingAt('KOP_NIET_CONFORM', { ...labelPlace, column: target.label }, { waarde: label, suggestie: target.label }, {
+          term: target.term,
+          suggestion: target.label,
+        }),
+      );
+    }
+    entries.push({ target, row: r, value, format: valueFormat });
+    if (!isIndicator(target) && target.type === 'date' && !isEmptyValue(value)) {
+      const date = readDate(value, valueFormat);
+      const place: Place = { sheet: sheet.name, row: r, col: valueColumn, column: target.label, value: reportedValue(value, valueFormat) };
+      if (date === undefined) {
+        findings.push(findingAt('TYPE_DATUM', place, { kolom: target.label, waarde: displayValue(value, valueFormat) }, { term: target.term }));
+      } else if (target.id === 'periodeVan') periodStart = date;
+      else if (target.id === 'periodeTot') {
+        periodEnd = date;
+        periodEndRow = r;
+      }
+    }
+  });
+  if (periodStart !== undefined && periodEnd !== undefined && periodEnd < periodStart) {
+    const value = sheet.values[periodEndRow]?.[valueColumn] ?? null;
+    findings.push(
+      findingAt(
+        'DATUMVOLGORDE',
+        { sheet: sheet.name, row: periodEndRow, col: valueColumn, column: 'Periode tot', value },
+        { kolom: 'Periode tot', eerder: 'Periode van', eerderWaarde: formatSerial(periodStart) },
+        { term: 'rapportageperiode' },
+      ),
+    );
+  }
+  return { sheet, entries, periodStart, periodEnd, findings };
+}
+
+/** An indicator's recomputed value: a number, null for n.v.t., undefined when it cannot be judged. */
+export type Recomputed = number | null | undefined;
+
+/** Recomputes every indicator from the client rows. */
+export function recomputeIndicators(
+  clients: ClientCheck,
+  format: ReportFormat,
+  durable: DurablePlacement,
+): Map<string, Recomputed> {
+  const { rows, present, field } = clients;
+  const has = (...fields: string[]) => fields.every((f) => present[field[f]]);
+  const out = new Map<string, Recomputed>();
+  const indicators = format.data.management.indicators;
+  for (const indicator of indicators.filter((i) => i.kind === 'count')) {
+    const [kind, arg] = (indicator.rows as string).split(':');
+    let value: Recomputed;
+    if (kind === 'all') value = rows.length;
+    else if (kind === 'status') value = has('status') ? rows.filter((r) => r.cells[field.status].code?.id === arg).length : undefined;
+    else if (kind === 'validDate') value = has(arg) ? rows.filter((r) => r.cells[field[arg]].date !== undefined).length : undefined;
+    else {
+      value = has('status', 'soortWerk', 'arbeidsovereenkomst', 'duur')
+        ? rows.filter(
+            (r) =>
+              durable.judge({
+                status: r.cells[field.status],
+                soortWerk: r.cells[field.soortWerk],
+                arbeidsovereenkomst: r.cells[field.arbeidsovereenkomst],
+                duur: r.cells[field.duur],
+              }).durable === true,
+          ).length
+        : undefined;
+    }
+    out.set(indicator.id, value);
+  }
+  for (const indicator of indicators.filter((i) => i.kind === 'percentage')) {
+    const numerator = out.get(indicator.numerator as string);
+    const parts = (indicator.denominator as string[]).map((id) => out.get(id));
+    if (numerator === undefined || numerator === null || parts.some((p) => p === undefined || p === null)) {
+      out.set(indicator.id, undefined);
+      continue;
+    }
+    const denominator = (parts as number[]).reduce((a, b) => a + b, 0);
+    out.set(indicator.id, denominator === 0 ? null : (numerator / denominator) * 100);
+  }
+  for (const indicator of indicators.filter((i) => i.kind === 'meanDays')) {
+    const from = field[indicator.from as string];
+    const to = field[indicator.to as string];
+    if (!has('status', indicator.from as string, indicator.to as string)) {
+      out.set(indicator.id, undefined);
+      continue;
+    }
+    let sum = 0;
+    let n = 0;
+    for (const r of rows) {
+      if (r.cells[field.status].code?.id !== indicator.status) continue;
+      const a = r.cells[from].date;
+      const b = r.cells[to].date;
+      if (a === undefined || b === undefined) continue;
+      sum += b - a;
+      n++;
+    }
+    out.set(indicator.id, n === 0 ? null : sum / n);
+  }
+  return out;
+}
+
+function round1(x: number): number {
+  return Math.round((x + Math.sign(x) * 1e-9) * 10) / 10;
+}
+
+/** A number in Dutch notation: integers as they are, others with one decimal and a comma. */
+export function formatIndicator(indicator: Indicator, value: number | null, notApplicable: string): string {
+  if (value === null) return notApplicable;
+  if (indicator.kind === 'count') return String(value);
+  return String(round1(value)).replace('.', ',');
+}
+
+/** The given value in the indicator's units, 'n.v.t.', or undefined when unreadable. */
+function readGiven(indicator: Indicator, value: RawValue, format: string | undefined, notApplicable: ReadonlySet<string>): number | null | undefined {
+  if (typeof value === 'string') {
+    if (notApplicable.has(codeKey(value))) return null;
+    const percent = /^(.*?)\s*%$/.exec(value.trim());
+    if (percent && indicator.kind === 'percentage') return parseNumberText(percent[1]);
+    return parseNumberText(value);
+  }
+  if (typeof value === 'number') return indicator.kind === 'percentage' && isPercentFormat(format) ? value * 100 : value;
+  return undefined;
+}
+
+function matches(indicator: Indicator, given: number | null, computed: number | null): boolean {
+  if (given === null || computed === null) return given === computed;
+  if (indicator.kind === 'count') return given === computed;
+  if (indicator.kind === 'percentage') return round1(given) === round1(computed);
+  return Math.abs(given - computed) <= indicator.tolerance + 1e-9;
+}
+
+/** MANAGEMENT_AFWIJKING (or TYPE_GETAL) for every indicator that differs from its recomputed value. */
+export function compareIndicators(
+  management: ManagementSheet,
+  recomputed: ReadonlyMap<string, Recomputed>,
+  format: ReportFormat,
+): Finding[] {
+  const { valueColumn, notApplicable } = format.data.management;
+  const notApplicableKeys = new Set(notApplicable.map(codeKey));
+  const findings: Finding[] = [];
+  for (const entry of management.entries) {
+    if (!isIndicator(entry.target)) continue;
+    const indicator = entry.target;
+    const computed = recomputed.get(indicator.id);
+    if (computed === undefined) continue;
+    const place: Place = {
+      sheet: management.sheet.name,
+      row: entry.row,
+      col: valueColumn,
+      column: indicator.label,
+      value: reportedValue(entry.value, entry.format),
+    };
+    const shown = isEmptyValue(entry.value) ? '(leeg)' : displayValue(entry.value, entry.format);
+    const expected = formatIndicator(indicator, computed, notApplicable[0]);
+    if (isCellError(entry.value)) {
+      findings.push(findingAt('FOUTWAARDE', place, { kolom: indicator.label, waarde: entry.value.error }, { term: indicator.term }));
+      continue;
+    }
+    const given = isEmptyValue(entry.value) ? undefined : readGiven(indicator, entry.value, entry.format, notApplicableKeys);
+    if (given === undefined && !isEmptyValue(entry.value)) {
+      findings.push(findingAt('TYPE_GETAL', place, { kolom: indicator.label, waarde: shown }, { term: indicator.term }));
+      continue;
+    }
+    if (given !== undefined && matches(indicator, given, computed)) continue;
+    findings.push(
+      findingAt('MANAGEMENT_AFWIJKING', place, { kolom: indicator.label, waarde: shown, suggestie: expected, term: indicator.term }, {
+        term: indicator.term,
+        suggestion: expected,
+      }),
+    );
+  }
+  return findings;
+}

@@ -1,0 +1,63 @@
+/**
+ * Term findings in the text cells of a sheet (TERM_NIET_CONFORM and
+ * DEFINITIE_STRIJDIG), as located findings.
+ */
+import { CATALOGUE, joinSuggestions, type Finding } from './findings';
+import { cellAddress, columnLetters, type RawValue, type SheetData } from './grid';
+import type { TermMatcher, TextFinding } from './termMatcher';
+
+export interface CellLocation {
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly value: RawValue;
+}
+
+/** A text finding placed at a cell (or a line of a text file). */
+export function locateTextFinding(finding: TextFinding, at: CellLocation): Finding {
+  return {
+    ...at,
+    code: finding.code,
+    severity: CATALOGUE[finding.code].severity,
+    term: finding.term,
+    message: finding.message,
+    suggestion: joinSuggestions(finding.suggestions),
+    suggestions: finding.suggestions,
+    fragment: finding.fragment,
+    offset: finding.start,
+  };
+}
+
+export interface TextCellOptions {
+  /** The column name to report; default: the column letter. */
+  readonly columnName?: (col: number) => string | null;
+  /** Which cells to scan; default: every text cell. */
+  readonly include?: (row: number, col: number) => boolean;
+}
+
+/** Scans every text cell of `sheet` (or those `include` selects). */
+export function scanTextCells(sheet: SheetData, matcher: TermMatcher, options: TextCellOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  const columnName = options.columnName ?? columnLetters;
+  sheet.values.forEach((row, r) => {
+    if (row === undefined) return;
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      if (typeof value !== 'string' || value.length === 0) continue;
+      if (options.include !== undefined && !options.include(r, c)) continue;
+      const hits = matcher.scan(value);
+      if (hits.length === 0) continue;
+      const at: CellLocation = { sheet: sheet.name, cell: cellAddress(r, c), row: r + 1, column: columnName(c), value };
+      for (const hit of hits) findings.push(locateTextFinding(hit, at));
+    }
+  });
+  return findings;
+}
+
+/** Number of rows of `sheet` that hold at least one value. */
+export function countFilledRows(sheet: SheetData): number {
+  let n = 0;
+  for (const row of sheet.values) if (row !== undefined && row.some((v) => v !== null && v !== '')) n++;
+  return n;
+}
