@@ -2,9 +2,12 @@
 import { standardDefinitionSet } from '../src/definitions/definitionSet';
 import { effectiveDefinitions } from '../src/definitions/profile';
 import { definitionSetMarkdown } from '../src/definitions/publication';
+import { findingCodesMarkdown } from './codeExamples';
 
 export function generatedDocs(): Record<string, string> {
+  const defs = effectiveDefinitions(standardDefinitionSet());
   return {
-    'docs/definitieset.md': definitionSetMarkdown(effectiveDefinitions(standardDefinitionSet())),
+    'docs/definitieset.md': definitionSetMarkdown(defs),
+    'docs/bevindingen.md': findingCodesMarkdown(defs),
   };
 }

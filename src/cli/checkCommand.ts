@@ -7,7 +7,6 @@ import { mkdirSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { checkWorkbook } from '../engine/checkWorkbook';
 import { summarise } from '../engine/findings';
-import { writeMarkedCopy } from '../workbook/markedCopy';
 import { loadDefinitions, type CommonOptions, type Output } from './context';
 import { exitStatus, reportJson, type FileReport } from './fileReport';
 import { InputError } from './inputError';
@@ -62,6 +61,8 @@ export async function checkCommand(files: string[], options: CheckOptions, outpu
       };
       if (options.uit !== undefined) {
         const copy = markedCopyPath(options.uit, file, taken);
+        // ExcelJS is loaded only when a marked copy is asked for (it costs half a second to load).
+        const { writeMarkedCopy } = await import('../workbook/markedCopy');
         await writeMarkedCopy(file, copy, check.findings, { file: basename(file), version: report.version, profile: report.profile });
         report.copy = copy;
       }

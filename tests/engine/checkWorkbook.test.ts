@@ -1,5 +1,6 @@
-import { codesOf, check, clientSheet, d, defsWithProfile, HEADERS, managementSheet, placedRow, runningRow } from '../support/workbooks';
-import type { Finding } from '../../src/engine/findings';
+import { standardDefs, codesOf, check, clientSheet, d, defsWithProfile, HEADERS, managementSheet, placedRow, runningRow } from '../support/workbooks';
+import { FINDING_CODES, type Finding } from '../../src/engine/findings';
+import { exampleFinding } from '../../scripts/codeExamples';
 
 const only = (findings: readonly Finding[], code: string) => findings.filter((f) => f.code === code);
 const rowsCheck = (rows: Record<string, unknown>[], extra: Parameters<typeof check>[0] = []) =>
@@ -294,5 +295,12 @@ describe('workbooks without a client sheet', () => {
     const result = check([contract, managementSheet([['Aantal plaatsingen', 99]])]);
     expect(result.report).toBe(false);
     expect(codesOf(result.findings)).toEqual(['TERM_NIET_CONFORM@A2']);
+  });
+});
+
+describe('the documented example of every finding code', () => {
+  test.each(FINDING_CODES.map((c) => [c]))('%s', (code) => {
+    const finding = exampleFinding(code, standardDefs);
+    expect(finding?.code).toBe(code);
   });
 });
