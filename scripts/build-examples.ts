@@ -43,85 +43,90 @@ export const PROFILE = {
 
 const d = (day: number, month: number, year: number) => serialFromDate(year, month, day) as number;
 
-/** The mistakes put into the submission: row number (1-based data row), what, and the expected code. */
-export const MISTAKES: { row: number | null; what: string; code: string; apply: (rows: Row[]) => void }[] = [
-  { row: null, what: 'kolomkop Klantnummer in plaats van Cliëntnummer', code: 'KOP_NIET_CONFORM', apply: () => undefined },
-  { row: null, what: 'eigen kolom Klantmanager van het bedrijf', code: 'KOP_ONBEKEND', apply: () => undefined },
-  { row: 12, what: 'een BSN als cliëntnummer', code: 'PRIVACY_BSN', apply: (rows) => (rows[11].clientnummer = 123456782) },
-  { row: 23, what: 'Bijstand in plaats van WWB', code: 'WAARDE_NIET_CONFORM', apply: (rows) => (rows[22].doelgroep = 'Bijstand') },
+/**
+ * The mistakes put into the submission: what, the expected code, and how;
+ * `apply` returns the index of the data row it changed (null for the sheet).
+ */
+export const MISTAKES: { what: string; code: string; apply: (rows: Row[]) => number | null }[] = [
+  { what: 'kolomkop Klantnummer in plaats van Cliëntnummer', code: 'KOP_NIET_CONFORM', apply: () => null },
+  { what: 'eigen kolom Klantmanager van het bedrijf', code: 'KOP_ONBEKEND', apply: () => null },
+  { what: 'een BSN als cliëntnummer', code: 'PRIVACY_BSN', apply: (rows) => set(rows, 11, { clientnummer: 123456782 }) },
+  { what: 'Bijstand in plaats van WWB', code: 'WAARDE_NIET_CONFORM', apply: (rows) => set(rows, 22, { doelgroep: 'Bijstand' }) },
   {
-    row: 31,
     what: 'een tikfout in de status',
     code: 'WAARDE_ONBEKEND',
-    apply: (rows) => {
-      const row = rows.find((r, i) => i >= 30 && r.status === 'Lopend') as Row;
-      row.status = 'Lopnd';
-    },
+    apply: (rows) => set(rows, first(rows, 30, (r) => r.status === 'Lopend'), { status: 'Lopnd' }),
   },
   {
-    row: 47,
     what: 'een proefplaatsing als plaatsing gemeld',
     code: 'PLAATSING_GEEN_WERK',
-    apply: (rows) => placed(rows, 46, (r) => Object.assign(r, { soortWerk: 'Proefplaatsing', duurzaam: 'Nee' })),
+    apply: (rows) => set(rows, first(rows, 46, isPlaced), { soortWerk: 'Proefplaatsing', duurzaam: 'Nee' }),
   },
   {
-    row: 58,
     what: 'duurzame plaatsing Ja bij een arbeidsovereenkomst van 9 maanden (het profiel vraagt 12)',
     code: 'DUURZAAM_ONTERECHT',
-    apply: (rows) => placed(rows, 57, (r) => Object.assign(r, { soortWerk: 'Regulier werk', arbeidsovereenkomst: 'Ja', duur: 9, duurzaam: 'Ja' })),
+    apply: (rows) => set(rows, first(rows, 57, isPlaced), { soortWerk: 'Regulier werk', arbeidsovereenkomst: 'Ja', duur: 9, duurzaam: 'Ja' }),
   },
   {
-    row: 64,
     what: 'datum intake voor datum aanmelding',
     code: 'DATUMVOLGORDE',
     apply: (rows) => {
-      const r = rows.find((x, i) => i >= 63 && x.intake !== null) as Row;
-      r.intake = (r.aanmelding as number) - 9;
+      const i = first(rows, 63, (r) => r.intake !== null);
+      return set(rows, i, { intake: (rows[i].aanmelding as number) - 9 });
     },
   },
   {
-    row: 77,
     what: 'een datum die niet bestaat (31-02-2009)',
     code: 'TYPE_DATUM',
-    apply: (rows) => (rows[76].aanmelding = '31-02-2009'),
+    apply: (rows) => set(rows, 76, { aanmelding: '31-02-2009' }),
   },
   {
-    row: 91,
     what: 'dezelfde cliënt, dienst en datum aanmelding nog eens',
     code: 'DUBBEL_CLIENT',
-    apply: (rows) => Object.assign(rows[90], { clientnummer: rows[89].clientnummer, dienst: rows[89].dienst, aanmelding: rows[89].aanmelding }),
+    apply: (rows) => set(rows, 90, { clientnummer: rows[89].clientnummer, dienst: rows[89].dienst, aanmelding: rows[89].aanmelding }),
   },
   {
-    row: 105,
     what: 'teruggemeld na 60 dagen (reclametermijn 6 weken)',
     code: 'TERUGMELDING_TE_LAAT',
     apply: (rows) => {
-      const r = rows.find((x, i) => i >= 104 && x.status === 'Teruggemeld') as Row;
-      r.einde = (r.aanmelding as number) + 60;
+      const i = first(rows, 104, (r) => r.status === 'Teruggemeld');
+      return set(rows, i, { einde: (rows[i].aanmelding as number) + 60 });
     },
   },
   {
-    row: 118,
     what: 'toelichting met klantmanager en vaste plaatsing',
     code: 'TERM_NIET_CONFORM',
-    apply: (rows) => (rows[117].toelichting = 'Na overleg met de klantmanager is een vaste plaatsing in zicht.'),
+    apply: (rows) => set(rows, 117, { toelichting: 'Na overleg met de klantmanager is een vaste plaatsing in zicht.' }),
   },
   {
-    row: 140,
     what: 'de foutwaarde #N/A bij uren per week',
     code: 'FOUTWAARDE',
-    apply: (rows) => placed(rows, 139, (r) => (r.uren = { error: '#N/A' })),
+    apply: (rows) => set(rows, first(rows, 139, isPlaced), { uren: { error: '#N/A' } }),
   },
-  { row: null, what: 'Aantal plaatsingen in het blad Management één te hoog', code: 'MANAGEMENT_AFWIJKING', apply: () => undefined },
-  { row: null, what: 'reïntegratietrajecten in het blad Toelichting', code: 'TERM_NIET_CONFORM', apply: () => undefined },
+  { what: 'Aantal plaatsingen in het blad Management één te hoog', code: 'MANAGEMENT_AFWIJKING', apply: () => null },
+  { what: 'reïntegratietrajecten in het blad Toelichting', code: 'TERM_NIET_CONFORM', apply: () => null },
 ];
 
-/** Applies `change` to the first Geplaatst row at or after index `from`. */
-function placed(rows: Row[], from: number, change: (row: Row) => void): void {
-  const row = rows.find((r, i) => i >= from && r.status === 'Geplaatst');
-  if (row === undefined) throw new Error('geen geplaatste rij gevonden');
-  change(row);
+const isPlaced = (row: Row) => row.status === 'Geplaatst';
+
+/** The index of the first row at or after `from` that satisfies `test`. */
+function first(rows: Row[], from: number, test: (row: Row) => boolean): number {
+  const i = rows.findIndex((r, k) => k >= from && test(r));
+  if (i < 0) throw new Error(`geen passende rij vanaf ${from}`);
+  return i;
 }
+
+function set(rows: Row[], index: number, values: Row): number {
+  Object.assign(rows[index], values);
+  return index;
+}
+
+/** The Excel row of data row `index`: three rows above the data, one empty row after index 200. */
+export function excelRowOf(index: number): number {
+  return index + 4 + (index >= EMPTY_ROW_AFTER ? 1 : 0);
+}
+
+const EMPTY_ROW_AFTER = 200;
 
 function excelValue(value: RawValue, isDate: boolean): ExcelJS.CellValue {
   if (value !== null && typeof value === 'object') return { error: value.error } as ExcelJS.CellErrorValue;
@@ -129,10 +134,10 @@ function excelValue(value: RawValue, isDate: boolean): ExcelJS.CellValue {
   return value;
 }
 
-async function buildSubmission(): Promise<void> {
+async function buildSubmission(): Promise<(number | null)[]> {
   const submission = generateSubmission({ rows: 320, seed: 2009, minimumMonths: 12, vendor: 'Werkpad Re-integratie B.V.' });
   const { format } = submission;
-  for (const mistake of MISTAKES) mistake.apply(submission.rows);
+  const changed = MISTAKES.map((mistake) => mistake.apply(submission.rows));
 
   // Management figures: recomputed from the rows as delivered, then one deliberate mistake.
   const set = standardDefinitionSet();
@@ -151,7 +156,7 @@ async function buildSubmission(): Promise<void> {
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
   const consultants = ['J. de Vries', 'M. Bakker', 'S. Jansen'];
   submission.rows.forEach((row, i) => {
-    if (i === 200) clients.addRow([]); // an empty row between the data, as exports have
+    if (i === EMPTY_ROW_AFTER) clients.addRow([]); // an empty row between the data, as exports have
     const values = format.columns.map((c) => excelValue(row[c.field] ?? null, c.type === 'date'));
     const excelRow = clients.addRow([...values, consultants[i % consultants.length]]);
     format.columns.forEach((c, k) => {
@@ -194,6 +199,7 @@ async function buildSubmission(): Promise<void> {
   notes.addRow(['Plaatsingen zijn gerapporteerd volgens de definitieset; nazorg loopt zes maanden na de plaatsing.']);
 
   await wb.xlsx.writeFile(join(DIR, 'inzending-noord-kennemerland.xlsx'));
+  return changed;
 }
 
 async function buildContract(): Promise<void> {
@@ -217,10 +223,36 @@ async function buildContract(): Promise<void> {
   await wb.xlsx.writeFile(join(DIR, 'contract-noord-kennemerland.xlsx'));
 }
 
+function readme(changed: (number | null)[]): string {
+  return [
+    '# Voorbeelden',
+    '',
+    'Gemaakt door `npm run examples` (scripts/build-examples.ts); niet met de hand wijzigen.',
+    '',
+    '- `inzending-noord-kennemerland.xlsx`: een rapportage van het fictieve bedrijf Werkpad Re-integratie B.V. voor de acht',
+    '  gemeenten in Noord-Kennemerland (320 cliëntrijen, een lege en een verborgen rij, bladen Cliënten, Management en Toelichting).',
+    '- `profiel-noord-kennemerland.json`: het contractprofiel (duurzame plaatsing vanaf 12 maanden).',
+    '- `contract-noord-kennemerland.xlsx`: contractbepalingen met niet-conforme termen, voor `reintegratie termen`.',
+    '',
+    'Fouten die met opzet in de inzending staan:',
+    '',
+    '| Excel-rij | Fout | Verwachte code |',
+    '|---|---|---|',
+    ...MISTAKES.map((m, i) => `| ${changed[i] === null ? '—' : excelRowOf(changed[i] as number)} | ${m.what} | ${m.code} |`),
+    '',
+    '```sh',
+    'npx reintegratie controleer examples/inzending-noord-kennemerland.xlsx --profiel examples/profiel-noord-kennemerland.json --uit uit',
+    'npx reintegratie termen examples/contract-noord-kennemerland.xlsx',
+    '```',
+    '',
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   writeFileSync(join(DIR, 'profiel-noord-kennemerland.json'), JSON.stringify(PROFILE, null, 2) + '\n');
-  await buildSubmission();
+  const changed = await buildSubmission();
+  writeFileSync(join(DIR, 'README.md'), readme(changed));
   await buildContract();
   console.log(`voorbeelden geschreven in ${DIR}`);
 }

@@ -2,6 +2,8 @@
 import { standardDefinitionSet } from '../src/definitions/definitionSet';
 import { effectiveDefinitions } from '../src/definitions/profile';
 import { definitionSetMarkdown } from '../src/definitions/publication';
+import { reportFormatMarkdown } from '../src/definitions/formatPublication';
+import { standardReportFormat } from '../src/definitions/reportFormat';
 import { findingCodesMarkdown } from './codeExamples';
 
 export function generatedDocs(): Record<string, string> {
@@ -9,5 +11,6 @@ export function generatedDocs(): Record<string, string> {
   return {
     'docs/definitieset.md': definitionSetMarkdown(defs),
     'docs/bevindingen.md': findingCodesMarkdown(defs),
+    'docs/uniforme-rapportage.md': reportFormatMarkdown(standardReportFormat(), standardDefinitionSet()),
   };
 }
