@@ -1,0 +1,49 @@
+/**
+ * The workbook part (xl/workbook.xml): the sheets in workbook order and the
+ * date system.
+ */
+
+import { forEachTag } from './xmlText';
+
+export interface WorkbookSheet {
+  readonly name: string;
+  /** The relationship id (r:id) of the sheet's part. */
+  readonly relationshipId: string | undefined;
+  /** 'visible', 'hidden' or 'veryHidden'. */
+  readonly state: string;
+}
+
+export interface WorkbookInfo {
+  readonly sheets: readonly WorkbookSheet[];
+  /** True when the workbook uses the 1904 date system. */
+  readonly date1904: boolean;
+}
+
+export function parseWorkbook(xml: string): WorkbookInfo {
+  const sheets: WorkbookSheet[] = [];
+  let date1904 = false;
+  let inSheets = false;
+  forEachTag(xml, (tag) => {
+    switch (tag.name) {
+      case 'workbookPr': {
+        if (tag.closing) break;
+        const value = (tag.attrs.date1904 ?? '').trim().toLowerCase();
+        date1904 = value === '1' || value === 'true';
+        break;
+      }
+      case 'sheets':
+        inSheets = !tag.closing && !tag.selfClosing;
+        break;
+      case 'sheet':
+        if (inSheets && !tag.closing) {
+          sheets.push({
+            name: tag.attrs.name ?? `Blad${sheets.length + 1}`,
+            relationshipId: tag.attrs.id,
+            state: tag.attrs.state ?? 'visible',
+          });
+        }
+        break;
+    }
+  });
+  return { sheets, date1904 };
+}
