@@ -4,7 +4,8 @@
  */
 import { SingleBar } from 'cli-progress';
 
-const DELAY_MS = 400;
+/** Shown once the work has taken this long (REINTEGRATIE_PROGRESS_DELAY_MS overrides it, e.g. for tests). */
+const DELAY_MS = Number(process.env.REINTEGRATIE_PROGRESS_DELAY_MS ?? 400);
 
 export class Progress {
   private bar: SingleBar | undefined;

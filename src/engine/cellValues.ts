@@ -34,6 +34,19 @@ export interface ParsedCell {
 }
 
 export const EMPTY: ParsedCell = { state: 'empty' };
+const YES: ParsedCell = { state: 'ok', bool: true };
+const NO: ParsedCell = { state: 'ok', bool: false };
+const byCode = new WeakMap<CodeEntry, ParsedCell>();
+
+/** The (shared, immutable) reading of a cell that holds exactly this code. */
+function okCode(code: CodeEntry): ParsedCell {
+  let parsed = byCode.get(code);
+  if (parsed === undefined) {
+    parsed = { state: 'ok', code };
+    byCode.set(code, parsed);
+  }
+  return parsed;
+}
 
 export function isEmptyValue(raw: RawValue): boolean {
   return raw === null || (typeof raw === 'string' && raw.trim() === '');
@@ -95,34 +108,49 @@ export function parseNumberText(text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * A cell as parsers see it: the raw value and its format. What is shown in a
+ * message (`shown`) is computed only when a message needs it; a valid cell,
+ * the common case, never does.
+ */
+interface Cell {
+  readonly raw: RawValue;
+  readonly format: string | undefined;
+}
+
+function shown(cell: Cell): string {
+  return displayValue(cell.raw, cell.format);
+}
+
 export function parseCell(raw: RawValue, format: string | undefined, ctx: ParseContext): ParsedCell {
   if (isEmptyValue(raw)) return EMPTY;
-  const shown = displayValue(raw, format);
   if (isCellError(raw)) return bad('FOUTWAARDE', { kolom: ctx.label, waarde: raw.error });
+  if (ctx.column.type === 'text' || ctx.column.type === 'freeText') {
+    return { state: 'ok', text: typeof raw === 'string' ? raw.trim() : displayValue(raw, format) };
+  }
+  const cell: Cell = { raw, format };
   switch (ctx.column.type) {
     case 'date':
-      return parseDate(raw, format, shown, ctx);
+      return parseDate(cell, ctx);
     case 'number':
-      return parseNumberCell(raw, shown, ctx);
+      return parseNumberCell(raw, cell, ctx);
     case 'duration':
-      return parseDuration(raw, shown, ctx);
+      return parseDuration(cell, ctx);
     case 'code':
-      return parseCode(raw, shown, ctx);
+      return lookUp(codeOf(cell), cell, ctx.codeList as CodeList, ctx);
     case 'position':
-      return parsePosition(raw, shown, ctx);
+      return parsePosition(cell, ctx);
     case 'yesNo':
-      return parseYesNo(raw, shown, ctx);
-    case 'text':
-    case 'freeText':
-      return { state: 'ok', text: typeof raw === 'string' ? raw.trim() : shown };
+      return parseYesNo(cell, ctx);
   }
 }
 
-function parseDate(raw: RawValue, format: string | undefined, shown: string, ctx: ParseContext): ParsedCell {
+function parseDate(cell: Cell, ctx: ParseContext): ParsedCell {
+  const { raw, format } = cell;
   let serial: number | undefined;
   if (typeof raw === 'number') serial = isDateFormat(format) ? Math.floor(raw) : undefined;
   else if (typeof raw === 'string') serial = parseDateText(raw);
-  if (serial === undefined) return bad('TYPE_DATUM', { kolom: ctx.label, waarde: shown });
+  if (serial === undefined) return bad('TYPE_DATUM', { kolom: ctx.label, waarde: shown(cell) });
   if (serial < ctx.earliestDate) {
     return bad('BEREIK', { kolom: ctx.label, waarde: formatSerial(serial), bereik: `niet voor ${formatSerial(ctx.earliestDate)}` });
   }
@@ -140,40 +168,42 @@ function rangeText(column: Column): string {
   return `${low} en hoogstens ${column.max}`;
 }
 
-function checkRange(value: number, shown: string, ctx: ParseContext): ParsedCell | undefined {
+function checkRange(value: number, cell: Cell, ctx: ParseContext): ParsedCell | undefined {
   const { min, max, minExclusive } = ctx.column;
   const tooLow = min !== undefined && (minExclusive ? value <= min : value < min);
   const tooHigh = max !== undefined && value > max;
-  if (tooLow || tooHigh) return bad('BEREIK', { kolom: ctx.label, waarde: shown, bereik: rangeText(ctx.column) });
+  if (tooLow || tooHigh) return bad('BEREIK', { kolom: ctx.label, waarde: shown(cell), bereik: rangeText(ctx.column) });
   return undefined;
 }
 
-function parseNumberCell(raw: RawValue, shown: string, ctx: ParseContext): ParsedCell {
+/** `raw` is the cell's value or the number part of it ("12" of "12 maanden"). */
+function parseNumberCell(raw: RawValue, cell: Cell, ctx: ParseContext): ParsedCell {
   const value = toNumber(raw);
-  if (value === undefined || !Number.isFinite(value)) return bad('TYPE_GETAL', { kolom: ctx.label, waarde: shown });
-  return checkRange(value, shown, ctx) ?? { state: 'ok', number: value };
+  if (value === undefined || !Number.isFinite(value)) return bad('TYPE_GETAL', { kolom: ctx.label, waarde: shown(cell) });
+  return checkRange(value, cell, ctx) ?? { state: 'ok', number: value };
 }
 
 const MONTHS_SUFFIX = /^(.*?)\s*(?:maanden|maand|mnd\.?)$/i;
 
-function parseDuration(raw: RawValue, shown: string, ctx: ParseContext): ParsedCell {
+function parseDuration(cell: Cell, ctx: ParseContext): ParsedCell {
+  const raw = cell.raw;
   if (typeof raw === 'string') {
     const key = codeKey(raw);
     if ((ctx.column.indefinite ?? []).some((w) => codeKey(w) === key)) return { state: 'ok', indefinite: true };
     const withUnit = MONTHS_SUFFIX.exec(raw.trim());
-    if (withUnit) return parseNumberCell(withUnit[1], shown, ctx);
+    if (withUnit) return parseNumberCell(withUnit[1], cell, ctx);
   }
-  return parseNumberCell(raw, shown, ctx);
+  return parseNumberCell(raw, cell, ctx);
 }
 
-function codeOf(raw: RawValue, shown: string): string {
-  return typeof raw === 'string' ? raw : shown;
+function codeOf(cell: Cell): string {
+  return typeof cell.raw === 'string' ? cell.raw : shown(cell);
 }
 
 /** Looks a text up in a code list: exact, known variant, or unknown (with the nearest code). */
-function lookUp(text: string, shown: string, list: CodeList, ctx: ParseContext): ParsedCell {
+function lookUp(text: string, cell: Cell, list: CodeList, ctx: ParseContext): ParsedCell {
   const exact = list.exact.get(text.trim().toLowerCase());
-  if (exact !== undefined) return { state: 'ok', code: exact };
+  if (exact !== undefined) return okCode(exact);
   const key = codeKey(text);
   const variant = list.folded.get(key);
   if (variant !== undefined) {
@@ -182,7 +212,7 @@ function lookUp(text: string, shown: string, list: CodeList, ctx: ParseContext):
       code: variant,
       problem: {
         code: 'WAARDE_NIET_CONFORM',
-        values: { kolom: ctx.label, waarde: shown, suggestie: variant.code, definitie: citeTerm(variant.term, variant.value) },
+        values: { kolom: ctx.label, waarde: shown(cell), suggestie: variant.code, definitie: citeTerm(variant.term, variant.value) },
         suggestion: variant.code,
         term: variant.term,
       },
@@ -193,7 +223,7 @@ function lookUp(text: string, shown: string, list: CodeList, ctx: ParseContext):
     'WAARDE_ONBEKEND',
     {
       kolom: ctx.label,
-      waarde: shown,
+      waarde: shown(cell),
       codes: list.entries.map((e) => e.code).join(', '),
       hint: close !== undefined ? ` Bedoeld: '${close.code}'?` : '',
     },
@@ -206,13 +236,10 @@ function citeTerm(term: string, value: string | undefined): string {
   return ` (definitie ${term}${value !== undefined ? ', waarde ' + value : ''})`;
 }
 
-function parseCode(raw: RawValue, shown: string, ctx: ParseContext): ParsedCell {
-  return lookUp(codeOf(raw, shown), shown, ctx.codeList as CodeList, ctx);
-}
-
 const POSITION_WITH_LABEL = /^(\d+)\s*[-.:)]?\s*(.+)$/;
 
-function parsePosition(raw: RawValue, shown: string, ctx: ParseContext): ParsedCell {
+function parsePosition(cell: Cell, ctx: ParseContext): ParsedCell {
+  const raw = cell.raw;
   const list = ctx.codeList as CodeList;
   const byNumber = (n: number): CodeEntry | undefined => list.entries.find((e) => e.number === n);
   const numeric = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseNumberText(raw) : undefined;
@@ -220,30 +247,30 @@ function parsePosition(raw: RawValue, shown: string, ctx: ParseContext): ParsedC
     const entry = Number.isInteger(numeric) ? byNumber(numeric) : undefined;
     if (entry === undefined) {
       const numbers = list.entries.map((e) => e.number ?? 0);
-      return bad('BEREIK', { kolom: ctx.label, waarde: shown, bereik: `${Math.min(...numbers)} tot en met ${Math.max(...numbers)}` });
+      return bad('BEREIK', { kolom: ctx.label, waarde: shown(cell), bereik: `${Math.min(...numbers)} tot en met ${Math.max(...numbers)}` });
     }
-    return { state: 'ok', code: entry };
+    return okCode(entry);
   }
-  if (typeof raw !== 'string') return bad('WAARDE_ONBEKEND', { kolom: ctx.label, waarde: shown, codes: codesOf(list), hint: '' });
+  if (typeof raw !== 'string') return bad('WAARDE_ONBEKEND', { kolom: ctx.label, waarde: shown(cell), codes: codesOf(list), hint: '' });
   const withLabel = POSITION_WITH_LABEL.exec(raw.trim());
   if (withLabel) {
     const entry = byNumber(Number(withLabel[1]));
     const label = list.exact.get(withLabel[2].trim().toLowerCase());
-    if (entry !== undefined && label === entry) return { state: 'ok', code: entry };
+    if (entry !== undefined && label === entry) return okCode(entry);
   }
-  return lookUp(raw, shown, list, ctx);
+  return lookUp(raw, cell, list, ctx);
 }
 
 function codesOf(list: CodeList): string {
   return list.entries.map((e) => e.code).join(', ');
 }
 
-function parseYesNo(raw: RawValue, shown: string, ctx: ParseContext): ParsedCell {
-  if (typeof raw === 'boolean') return { state: 'ok', bool: raw };
-  const text = codeOf(raw, shown).trim();
+function parseYesNo(cell: Cell, ctx: ParseContext): ParsedCell {
+  if (typeof cell.raw === 'boolean') return cell.raw ? YES : NO;
+  const text = codeOf(cell).trim();
   const lower = text.toLowerCase();
-  if (lower === ctx.yes.code.toLowerCase()) return { state: 'ok', bool: true };
-  if (lower === ctx.no.code.toLowerCase()) return { state: 'ok', bool: false };
+  if (lower === ctx.yes.code.toLowerCase()) return YES;
+  if (lower === ctx.no.code.toLowerCase()) return NO;
   const key = codeKey(text);
   for (const [answer, bool] of [[ctx.yes, true], [ctx.no, false]] as const) {
     if (answer.variants.has(key)) {
@@ -252,12 +279,12 @@ function parseYesNo(raw: RawValue, shown: string, ctx: ParseContext): ParsedCell
         bool,
         problem: {
           code: 'WAARDE_NIET_CONFORM',
-          values: { kolom: ctx.label, waarde: shown, suggestie: answer.code, definitie: '' },
+          values: { kolom: ctx.label, waarde: shown(cell), suggestie: answer.code, definitie: '' },
           suggestion: answer.code,
           term: ctx.column.term,
         },
       };
     }
   }
-  return bad('WAARDE_ONBEKEND', { kolom: ctx.label, waarde: shown, codes: `${ctx.yes.code}, ${ctx.no.code}`, hint: '' });
+  return bad('WAARDE_ONBEKEND', { kolom: ctx.label, waarde: shown(cell), codes: `${ctx.yes.code}, ${ctx.no.code}`, hint: '' });
 }

@@ -41,6 +41,8 @@ const TENS: Record<string, number> = {
   negentig: 90,
 };
 
+const TENS_ENTRIES = Object.entries(TENS);
+
 const FRACTIONS: Record<string, number> = {
   half: 0.5,
   anderhalf: 1.5,
@@ -56,7 +58,7 @@ export function parseNumberWord(word: string): number | undefined {
   if (word in FRACTIONS) return FRACTIONS[word];
   if (word === 'honderd') return 100;
   // <unit>en<tens>: vierentwintig, tweeentwintig (folded from tweeëntwintig).
-  for (const [tensWord, tens] of Object.entries(TENS)) {
+  for (const [tensWord, tens] of TENS_ENTRIES) {
     if (!word.endsWith(tensWord)) continue;
     const head = word.slice(0, word.length - tensWord.length);
     if (!head.endsWith('en')) continue;

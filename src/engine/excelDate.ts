@@ -47,9 +47,21 @@ export function addMonths(serial: number, months: number): number {
   return serialFromDate(y, m, Math.min(day, lastDay)) as number;
 }
 
-/** Whether an Excel number format shows a date (not a plain time or number). */
+const dateFormats = new Map<string, boolean>();
+
+/** Whether an Excel number format shows a date (not a plain time or number). Cached per format. */
 export function isDateFormat(format: string | undefined): boolean {
-  if (format === undefined || format === '' || /^general$/i.test(format)) return false;
+  if (format === undefined) return false;
+  let known = dateFormats.get(format);
+  if (known === undefined) {
+    known = showsDate(format);
+    dateFormats.set(format, known);
+  }
+  return known;
+}
+
+function showsDate(format: string): boolean {
+  if (format === '' || /^general$/i.test(format)) return false;
   const bare = format
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')

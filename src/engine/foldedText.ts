@@ -30,10 +30,40 @@ export interface FoldedText {
 const NEWLINE = 10;
 const CR = 13;
 const TAB = 9;
-const HYPHEN_FOLDED = '-';
+const SPACE_CODE = 32;
+const HYPHEN_CODE = 45;
 
-function isFoldedLetter(ch: string): boolean {
-  return ch.length > 0 && ch !== SPACE && ch.toUpperCase() !== ch.toLowerCase();
+/**
+ * How each UTF-16 code unit folds, as a code: the folded character, DROP,
+ * WHITE, or MULTI (folds to several characters: ask foldCodeUnit).
+ */
+const DROP = 0xffff;
+const WHITE = 0xfffe;
+const MULTI = 0xfffd;
+const UNKNOWN = 0;
+const table = new Uint16Array(0x10000);
+/** Whether a folded code is a letter (for the line-break rule). */
+const letterTable = new Uint8Array(0x10000);
+
+function foldedCode(code: number): number {
+  let folded = table[code];
+  if (folded === UNKNOWN) {
+    const s = foldCodeUnit(code);
+    folded = s === '' ? DROP : s === SPACE ? WHITE : s.length === 1 ? s.charCodeAt(0) : MULTI;
+    if (folded === UNKNOWN) folded = MULTI;
+    table[code] = folded;
+  }
+  return folded;
+}
+
+function isLetterCode(code: number): boolean {
+  let known = letterTable[code];
+  if (known === 0) {
+    const ch = String.fromCharCode(code);
+    known = ch.toUpperCase() !== ch.toLowerCase() ? 1 : 2;
+    letterTable[code] = known;
+  }
+  return known === 1;
 }
 
 /**
@@ -43,75 +73,68 @@ function isFoldedLetter(ch: string): boolean {
  */
 function lineBreakAfterHyphen(source: string, i: number): number {
   let j = i + 1;
-  while (j < source.length && (source.charCodeAt(j) === 32 || source.charCodeAt(j) === TAB)) j++;
+  while (j < source.length && (source.charCodeAt(j) === SPACE_CODE || source.charCodeAt(j) === TAB)) j++;
   if (source.charCodeAt(j) === CR) j++;
   if (source.charCodeAt(j) !== NEWLINE) return -1;
   j++;
-  while (j < source.length && (source.charCodeAt(j) === 32 || source.charCodeAt(j) === TAB)) j++;
+  while (j < source.length && (source.charCodeAt(j) === SPACE_CODE || source.charCodeAt(j) === TAB)) j++;
   if (j >= source.length) return -1;
   const next = source[j];
   if (next.toLowerCase() !== next || next.toUpperCase() === next) return -1;
   return j;
 }
 
-export function foldText(source: string): FoldedText {
+/** Reusable buffers: a caller that folds many texts passes one to avoid allocating per text. */
+export class FoldBuffers {
+  codes = new Uint16Array(256);
+  origin = new Int32Array(256);
+  originEnd = new Int32Array(256);
+
+  ensure(capacity: number): void {
+    if (this.codes.length >= capacity) return;
+    let size = this.codes.length;
+    while (size < capacity) size *= 2;
+    const codes = new Uint16Array(size);
+    codes.set(this.codes);
+    const origin = new Int32Array(size);
+    origin.set(this.origin);
+    const originEnd = new Int32Array(size);
+    originEnd.set(this.originEnd);
+    this.codes = codes;
+    this.origin = origin;
+    this.originEnd = originEnd;
+  }
+}
+
+/**
+ * Folds `source`. With `buffers`, the returned maps live in those buffers and
+ * stay valid until the next call with the same buffers.
+ */
+export function foldText(source: string, buffers: FoldBuffers = new FoldBuffers()): FoldedText {
   const n = source.length;
-  let capacity = n + 16;
-  let codes = new Uint16Array(capacity);
-  let origin = new Int32Array(capacity);
-  let originEnd = new Int32Array(capacity);
+  buffers.ensure(n + 16);
+  let { codes, origin, originEnd } = buffers;
   let length = 0;
-  let lastFolded = '';
+  let lastIsLetter = false;
   let pendingSpace = -1;
   let newlinesInRun = 0;
   const joints: number[] = [];
   const paragraphBreaks: number[] = [];
 
-  const grow = (): void => {
-    capacity *= 2;
-    const c = new Uint16Array(capacity);
-    c.set(codes);
-    codes = c;
-    const o = new Int32Array(capacity);
-    o.set(origin);
-    origin = o;
-    const e = new Int32Array(capacity);
-    e.set(originEnd);
-    originEnd = e;
-  };
-
-  const emit = (chars: string, from: number): void => {
-    for (let k = 0; k < chars.length; k++) {
-      if (length === capacity) grow();
-      codes[length] = chars.charCodeAt(k);
-      origin[length] = from;
-      originEnd[length] = from + 1;
-      length++;
-    }
-    lastFolded = chars;
-  };
-
-  const flushSpace = (): void => {
-    if (newlinesInRun >= 2 && length > 0) paragraphBreaks.push(length);
-    if (length > 0) emit(SPACE, pendingSpace);
-    pendingSpace = -1;
-    newlinesInRun = 0;
-  };
-
   for (let i = 0; i < n; i++) {
     const code = source.charCodeAt(i);
-    const folded = foldCodeUnit(code);
-    if (folded === SPACE) {
+    const folded = foldedCode(code);
+    if (folded === WHITE) {
       if (pendingSpace < 0) pendingSpace = i;
       if (code === NEWLINE) newlinesInRun++;
       continue;
     }
-    if (folded === '') {
+    if (folded === DROP) {
       // Invisible characters and combining marks belong to the character before.
       if (pendingSpace < 0 && length > 0) originEnd[length - 1] = i + 1;
       continue;
     }
-    if (folded === HYPHEN_FOLDED && pendingSpace < 0 && isFoldedLetter(lastFolded)) {
+    if (folded === HYPHEN_CODE && pendingSpace < 0 && lastIsLetter) {
       const next = lineBreakAfterHyphen(source, i);
       if (next >= 0) {
         joints.push(length);
@@ -119,13 +142,40 @@ export function foldText(source: string): FoldedText {
         continue;
       }
     }
-    if (pendingSpace >= 0) flushSpace();
-    emit(folded, i);
+    if (pendingSpace >= 0) {
+      if (length > 0) {
+        if (newlinesInRun >= 2) paragraphBreaks.push(length);
+        codes[length] = SPACE_CODE;
+        origin[length] = pendingSpace;
+        originEnd[length] = pendingSpace + 1;
+        length++;
+      }
+      pendingSpace = -1;
+      newlinesInRun = 0;
+    }
+    if (folded === MULTI) {
+      const chars = foldCodeUnit(code);
+      buffers.ensure(length + chars.length + (n - i) + 16);
+      ({ codes, origin, originEnd } = buffers);
+      for (let k = 0; k < chars.length; k++) {
+        codes[length] = chars.charCodeAt(k);
+        origin[length] = i;
+        originEnd[length] = i + 1;
+        length++;
+      }
+      lastIsLetter = isLetterCode(chars.charCodeAt(chars.length - 1));
+      continue;
+    }
+    codes[length] = folded;
+    origin[length] = i;
+    originEnd[length] = i + 1;
+    length++;
+    lastIsLetter = isLetterCode(folded);
   }
   if (newlinesInRun >= 2) paragraphBreaks.push(length);
   return {
     source,
-    text: decodeUtf16(codes.subarray(0, length)),
+    text: decodeUtf16(codes, length),
     origin: origin.subarray(0, length),
     originEnd: originEnd.subarray(0, length),
     joints,
@@ -135,11 +185,11 @@ export function foldText(source: string): FoldedText {
 
 const CHUNK = 8192;
 
-function decodeUtf16(codes: Uint16Array): string {
-  if (codes.length <= CHUNK) return String.fromCharCode.apply(null, codes as unknown as number[]);
+function decodeUtf16(codes: Uint16Array, length: number): string {
+  if (length <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
   const parts: string[] = [];
-  for (let i = 0; i < codes.length; i += CHUNK) {
-    parts.push(String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]));
+  for (let i = 0; i < length; i += CHUNK) {
+    parts.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(i + CHUNK, length)) as unknown as number[]));
   }
   return parts.join('');
 }

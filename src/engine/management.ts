@@ -186,10 +186,11 @@ function readGiven(indicator: Indicator, value: RawValue, format: string | undef
   return undefined;
 }
 
-function matches(indicator: Indicator, given: number | null, computed: number | null): boolean {
+export function indicatorMatches(indicator: Indicator, given: number | null, computed: number | null): boolean {
   if (given === null || computed === null) return given === computed;
   if (indicator.kind === 'count') return given === computed;
-  if (indicator.kind === 'percentage') return round1(given) === round1(computed);
+  // Equal after rounding to one decimal; a value exactly halfway may be rounded either way.
+  if (indicator.kind === 'percentage') return Math.abs(round1(given) - computed) <= 0.05 + 1e-9;
   return Math.abs(given - computed) <= indicator.tolerance + 1e-9;
 }
 
@@ -225,7 +226,7 @@ export function compareIndicators(
       findings.push(findingAt('TYPE_GETAL', place, { kolom: indicator.label, waarde: shown }, { term: indicator.term }));
       continue;
     }
-    if (given !== undefined && matches(indicator, given, computed)) continue;
+    if (given !== undefined && indicatorMatches(indicator, given, computed)) continue;
     findings.push(
       findingAt('MANAGEMENT_AFWIJKING', place, { kolom: indicator.label, waarde: shown, suggestie: expected, term: indicator.term }, {
         term: indicator.term,

@@ -10,7 +10,7 @@
 import { normaliseForm } from '../definitions/normaliseForm';
 import type { EffectiveDefinitions, EffectiveParameter, EffectiveTerm } from '../definitions/profile';
 import { Automaton } from './automaton';
-import { foldText, type FoldedText } from './foldedText';
+import { FoldBuffers, foldText, type FoldedText } from './foldedText';
 import { renderMessage } from './findings';
 import { findNumberStatements, type NumberStatement } from './numberStatements';
 import { isAbbreviation, keepCase, stripMarks } from './letterCase';
@@ -146,6 +146,8 @@ function wordAround(text: string, start: number, end: number): [number, number] 
 export class TermMatcher {
   readonly lexicon: readonly LexiconEntry[];
   private readonly automaton: Automaton;
+  /** Fold buffers reused by every scan (a scan does not keep them). */
+  private readonly buffers = new FoldBuffers();
   private readonly maxKeyLength: number;
   /** Number parameters by the id of a term whose mention states them. */
   private readonly numberParameters: ReadonlyMap<string, readonly ParameterMention[]>;
@@ -180,7 +182,7 @@ export class TermMatcher {
   /** All findings in `text`, in text order. */
   scan(text: string): TextFinding[] {
     if (text.length === 0) return [];
-    const folded = foldText(text);
+    const folded = foldText(text, this.buffers);
     const conform: Hit[] = [];
     const nonconform: Hit[] = [];
     const units: Hit[] = [];

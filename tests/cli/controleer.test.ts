@@ -192,3 +192,21 @@ describe('unusable and hostile input: exit 2 with one Dutch line', () => {
       /te-groot\.xlsx: .*/,
     ));
 });
+
+describe('progress', () => {
+  test('a progress bar on stderr when it is a terminal, not when it is not', async () => {
+    const big = await submissionFile('groot.xlsx', 12_000);
+    // `script` gives the process a pseudo-terminal; its output holds what the terminal showed.
+    const { spawnSync } = await import('node:child_process');
+    const { CLI } = await import('../support/runCli');
+    const tty = spawnSync('script', ['-qec', `${process.execPath} ${CLI} controleer ${big} --json > /dev/null`, '/dev/null'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, COLUMNS: '120', REINTEGRATIE_PROGRESS_DELAY_MS: '0' },
+    });
+    expect(tty.stdout).toMatch(/Controleren groot\.xlsx \|[█░]+\| \d+% \| \d+\/\d+ rijen/);
+    const piped = runCli(['controleer', big, '--json'], undefined, { REINTEGRATIE_PROGRESS_DELAY_MS: '0' });
+    expect(piped.stderr).toBe('');
+    expect(JSON.parse(piped.stdout).samenvatting.rijen).toBe(12_000);
+  }, 120_000);
+});

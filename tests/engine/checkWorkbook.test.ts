@@ -1,6 +1,7 @@
-import { standardDefs, codesOf, check, clientSheet, d, defsWithProfile, HEADERS, managementSheet, placedRow, runningRow } from '../support/workbooks';
+import { format, standardDefs, codesOf, check, clientSheet, d, defsWithProfile, HEADERS, managementSheet, placedRow, runningRow } from '../support/workbooks';
 import { FINDING_CODES, type Finding } from '../../src/engine/findings';
 import { exampleFinding } from '../../scripts/codeExamples';
+import { indicatorMatches } from '../../src/engine/management';
 
 const only = (findings: readonly Finding[], code: string) => findings.filter((f) => f.code === code);
 const rowsCheck = (rows: Record<string, unknown>[], extra: Parameters<typeof check>[0] = []) =>
@@ -302,5 +303,25 @@ describe('the documented example of every finding code', () => {
   test.each(FINDING_CODES.map((c) => [c]))('%s', (code) => {
     const finding = exampleFinding(code, standardDefs);
     expect(finding?.code).toBe(code);
+  });
+});
+
+describe('matching a management figure', () => {
+  const indicator = (id: string) => format.data.management.indicators.find((i) => i.id === id)!;
+  test('percentages equal after rounding to one decimal; exactly halfway either way', () => {
+    const p = indicator('plaatsingspercentage');
+    expect(indicatorMatches(p, 51.2, 51.25)).toBe(true);
+    expect(indicatorMatches(p, 51.3, 51.25)).toBe(true);
+    expect(indicatorMatches(p, 51.1, 51.25)).toBe(false);
+    expect(indicatorMatches(p, 66.66, 200 / 3)).toBe(true);
+    expect(indicatorMatches(p, 66.6, 200 / 3)).toBe(false);
+    expect(indicatorMatches(p, null, null)).toBe(true);
+    expect(indicatorMatches(p, 0, null)).toBe(false);
+  });
+  test('counts exactly, lead time within a day', () => {
+    expect(indicatorMatches(indicator('plaatsingen'), 3, 3)).toBe(true);
+    expect(indicatorMatches(indicator('plaatsingen'), 3.0001, 3)).toBe(false);
+    expect(indicatorMatches(indicator('doorlooptijd'), 77, 76.5)).toBe(true);
+    expect(indicatorMatches(indicator('doorlooptijd'), 78, 76.5)).toBe(false);
   });
 });
