@@ -108,19 +108,11 @@ export function parseNumberText(text: string): number | undefined {
   return undefined;
 }
 
-/**
- * A cell as parsers see it: the raw value and its format. What is shown in a
- * message (`shown`) is computed only when a message needs it; a valid cell,
- * the common case, never does.
+/*
+ * The parsers take the raw value and its format as two arguments (no object
+ * per cell: a 100,000-row sheet has two million cells). What a message shows
+ * is computed only when a message needs it; a valid cell never does.
  */
-interface Cell {
-  readonly raw: RawValue;
-  readonly format: string | undefined;
-}
-
-function shown(cell: Cell): string {
-  return displayValue(cell.raw, cell.format);
-}
 
 export function parseCell(raw: RawValue, format: string | undefined, ctx: ParseContext): ParsedCell {
   if (isEmptyValue(raw)) return EMPTY;
@@ -128,29 +120,27 @@ export function parseCell(raw: RawValue, format: string | undefined, ctx: ParseC
   if (ctx.column.type === 'text' || ctx.column.type === 'freeText') {
     return { state: 'ok', text: typeof raw === 'string' ? raw.trim() : displayValue(raw, format) };
   }
-  const cell: Cell = { raw, format };
   switch (ctx.column.type) {
     case 'date':
-      return parseDate(cell, ctx);
+      return parseDate(raw, format, ctx);
     case 'number':
-      return parseNumberCell(raw, cell, ctx);
+      return parseNumberCell(raw, raw, format, ctx);
     case 'duration':
-      return parseDuration(cell, ctx);
+      return parseDuration(raw, format, ctx);
     case 'code':
-      return lookUp(codeOf(cell), cell, ctx.codeList as CodeList, ctx);
+      return lookUp(codeOf(raw, format), raw, format, ctx.codeList as CodeList, ctx);
     case 'position':
-      return parsePosition(cell, ctx);
+      return parsePosition(raw, format, ctx);
     case 'yesNo':
-      return parseYesNo(cell, ctx);
+      return parseYesNo(raw, format, ctx);
   }
 }
 
-function parseDate(cell: Cell, ctx: ParseContext): ParsedCell {
-  const { raw, format } = cell;
+function parseDate(raw: RawValue, format: string | undefined, ctx: ParseContext): ParsedCell {
   let serial: number | undefined;
   if (typeof raw === 'number') serial = isDateFormat(format) ? Math.floor(raw) : undefined;
   else if (typeof raw === 'string') serial = parseDateText(raw);
-  if (serial === undefined) return bad('TYPE_DATUM', { kolom: ctx.label, waarde: shown(cell) });
+  if (serial === undefined) return bad('TYPE_DATUM', { kolom: ctx.label, waarde: displayValue(raw, format) });
   if (serial < ctx.earliestDate) {
     return bad('BEREIK', { kolom: ctx.label, waarde: formatSerial(serial), bereik: `niet voor ${formatSerial(ctx.earliestDate)}` });
   }
@@ -168,40 +158,39 @@ function rangeText(column: Column): string {
   return `${low} en hoogstens ${column.max}`;
 }
 
-function checkRange(value: number, cell: Cell, ctx: ParseContext): ParsedCell | undefined {
+function checkRange(value: number, raw: RawValue, format: string | undefined, ctx: ParseContext): ParsedCell | undefined {
   const { min, max, minExclusive } = ctx.column;
   const tooLow = min !== undefined && (minExclusive ? value <= min : value < min);
   const tooHigh = max !== undefined && value > max;
-  if (tooLow || tooHigh) return bad('BEREIK', { kolom: ctx.label, waarde: shown(cell), bereik: rangeText(ctx.column) });
+  if (tooLow || tooHigh) return bad('BEREIK', { kolom: ctx.label, waarde: displayValue(raw, format), bereik: rangeText(ctx.column) });
   return undefined;
 }
 
-/** `raw` is the cell's value or the number part of it ("12" of "12 maanden"). */
-function parseNumberCell(raw: RawValue, cell: Cell, ctx: ParseContext): ParsedCell {
-  const value = toNumber(raw);
-  if (value === undefined || !Number.isFinite(value)) return bad('TYPE_GETAL', { kolom: ctx.label, waarde: shown(cell) });
-  return checkRange(value, cell, ctx) ?? { state: 'ok', number: value };
+/** `part` is the cell's value or the number part of it ("12" of "12 maanden"). */
+function parseNumberCell(part: RawValue, raw: RawValue, format: string | undefined, ctx: ParseContext): ParsedCell {
+  const value = toNumber(part);
+  if (value === undefined || !Number.isFinite(value)) return bad('TYPE_GETAL', { kolom: ctx.label, waarde: displayValue(raw, format) });
+  return checkRange(value, raw, format, ctx) ?? { state: 'ok', number: value };
 }
 
 const MONTHS_SUFFIX = /^(.*?)\s*(?:maanden|maand|mnd\.?)$/i;
 
-function parseDuration(cell: Cell, ctx: ParseContext): ParsedCell {
-  const raw = cell.raw;
+function parseDuration(raw: RawValue, format: string | undefined, ctx: ParseContext): ParsedCell {
   if (typeof raw === 'string') {
     const key = codeKey(raw);
     if ((ctx.column.indefinite ?? []).some((w) => codeKey(w) === key)) return { state: 'ok', indefinite: true };
     const withUnit = MONTHS_SUFFIX.exec(raw.trim());
-    if (withUnit) return parseNumberCell(withUnit[1], cell, ctx);
+    if (withUnit) return parseNumberCell(withUnit[1], raw, format, ctx);
   }
-  return parseNumberCell(raw, cell, ctx);
+  return parseNumberCell(raw, raw, format, ctx);
 }
 
-function codeOf(cell: Cell): string {
-  return typeof cell.raw === 'string' ? cell.raw : shown(cell);
+function codeOf(raw: RawValue, format: string | undefined): string {
+  return typeof raw === 'string' ? raw : displayValue(raw, format);
 }
 
 /** Looks a text up in a code list: exact, known variant, or unknown (with the nearest code). */
-function lookUp(text: string, cell: Cell, list: CodeList, ctx: ParseContext): ParsedCell {
+function lookUp(text: string, raw: RawValue, format: string | undefined, list: CodeList, ctx: ParseContext): ParsedCell {
   const exact = list.exact.get(text.trim().toLowerCase());
   if (exact !== undefined) return okCode(exact);
   const key = codeKey(text);
@@ -212,7 +201,7 @@ function lookUp(text: string, cell: Cell, list: CodeList, ctx: ParseContext): Pa
       code: variant,
       problem: {
         code: 'WAARDE_NIET_CONFORM',
-        values: { kolom: ctx.label, waarde: shown(cell), suggestie: variant.code, definitie: citeTerm(variant.term, variant.value) },
+        values: { kolom: ctx.label, waarde: displayValue(raw, format), suggestie: variant.code, definitie: citeTerm(variant.term, variant.value) },
         suggestion: variant.code,
         term: variant.term,
       },
@@ -223,7 +212,7 @@ function lookUp(text: string, cell: Cell, list: CodeList, ctx: ParseContext): Pa
     'WAARDE_ONBEKEND',
     {
       kolom: ctx.label,
-      waarde: shown(cell),
+      waarde: displayValue(raw, format),
       codes: list.entries.map((e) => e.code).join(', '),
       hint: close !== undefined ? ` Bedoeld: '${close.code}'?` : '',
     },
@@ -238,8 +227,7 @@ function citeTerm(term: string, value: string | undefined): string {
 
 const POSITION_WITH_LABEL = /^(\d+)\s*[-.:)]?\s*(.+)$/;
 
-function parsePosition(cell: Cell, ctx: ParseContext): ParsedCell {
-  const raw = cell.raw;
+function parsePosition(raw: RawValue, format: string | undefined, ctx: ParseContext): ParsedCell {
   const list = ctx.codeList as CodeList;
   const byNumber = (n: number): CodeEntry | undefined => list.entries.find((e) => e.number === n);
   const numeric = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseNumberText(raw) : undefined;
@@ -247,27 +235,27 @@ function parsePosition(cell: Cell, ctx: ParseContext): ParsedCell {
     const entry = Number.isInteger(numeric) ? byNumber(numeric) : undefined;
     if (entry === undefined) {
       const numbers = list.entries.map((e) => e.number ?? 0);
-      return bad('BEREIK', { kolom: ctx.label, waarde: shown(cell), bereik: `${Math.min(...numbers)} tot en met ${Math.max(...numbers)}` });
+      return bad('BEREIK', { kolom: ctx.label, waarde: displayValue(raw, format), bereik: `${Math.min(...numbers)} tot en met ${Math.max(...numbers)}` });
     }
     return okCode(entry);
   }
-  if (typeof raw !== 'string') return bad('WAARDE_ONBEKEND', { kolom: ctx.label, waarde: shown(cell), codes: codesOf(list), hint: '' });
+  if (typeof raw !== 'string') return bad('WAARDE_ONBEKEND', { kolom: ctx.label, waarde: displayValue(raw, format), codes: codesOf(list), hint: '' });
   const withLabel = POSITION_WITH_LABEL.exec(raw.trim());
   if (withLabel) {
     const entry = byNumber(Number(withLabel[1]));
     const label = list.exact.get(withLabel[2].trim().toLowerCase());
     if (entry !== undefined && label === entry) return okCode(entry);
   }
-  return lookUp(raw, cell, list, ctx);
+  return lookUp(raw, raw, format, list, ctx);
 }
 
 function codesOf(list: CodeList): string {
   return list.entries.map((e) => e.code).join(', ');
 }
 
-function parseYesNo(cell: Cell, ctx: ParseContext): ParsedCell {
-  if (typeof cell.raw === 'boolean') return cell.raw ? YES : NO;
-  const text = codeOf(cell).trim();
+function parseYesNo(raw: RawValue, format: string | undefined, ctx: ParseContext): ParsedCell {
+  if (typeof raw === 'boolean') return raw ? YES : NO;
+  const text = codeOf(raw, format).trim();
   const lower = text.toLowerCase();
   if (lower === ctx.yes.code.toLowerCase()) return YES;
   if (lower === ctx.no.code.toLowerCase()) return NO;
@@ -279,12 +267,12 @@ function parseYesNo(cell: Cell, ctx: ParseContext): ParsedCell {
         bool,
         problem: {
           code: 'WAARDE_NIET_CONFORM',
-          values: { kolom: ctx.label, waarde: shown(cell), suggestie: answer.code, definitie: '' },
+          values: { kolom: ctx.label, waarde: displayValue(raw, format), suggestie: answer.code, definitie: '' },
           suggestion: answer.code,
           term: ctx.column.term,
         },
       };
     }
   }
-  return bad('WAARDE_ONBEKEND', { kolom: ctx.label, waarde: shown(cell), codes: `${ctx.yes.code}, ${ctx.no.code}`, hint: '' });
+  return bad('WAARDE_ONBEKEND', { kolom: ctx.label, waarde: displayValue(raw, format), codes: `${ctx.yes.code}, ${ctx.no.code}`, hint: '' });
 }
