@@ -12,6 +12,27 @@ export interface AutomatonMatch {
   readonly end: number;
 }
 
+/** Reusable storage for the matches of one scan: pattern index and end offset per match. */
+export class MatchBuffer {
+  patterns = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  count = 0;
+
+  push(pattern: number, end: number): void {
+    if (this.count === this.patterns.length) {
+      const patterns = new Int32Array(this.count * 2);
+      patterns.set(this.patterns);
+      const ends = new Int32Array(this.count * 2);
+      ends.set(this.ends);
+      this.patterns = patterns;
+      this.ends = ends;
+    }
+    this.patterns[this.count] = pattern;
+    this.ends[this.count] = end;
+    this.count++;
+  }
+}
+
 export class Automaton {
   /** Character code → alphabet class; class 0 is "not in any pattern". */
   private readonly classOf: Uint16Array;
@@ -24,7 +45,14 @@ export class Automaton {
   private readonly outputNext: Int32Array;
   /** Nearest state on the failure chain that has output, or -1. */
   private readonly dictLink: Int32Array;
-  private readonly lengths: Int32Array;
+  /** The state itself when it has output, else its dictionary link: one lookup per character. */
+  private readonly firstOutput: Int32Array;
+  /**
+   * The transitions as row offsets (state × classCount), so the scan needs no
+   * multiplication; a target state with output is stored as ~offset (negative).
+   */
+  private readonly rows: Int32Array;
+  readonly lengths: Int32Array;
   readonly stateCount: number;
 
   constructor(patterns: readonly string[]) {
@@ -104,15 +132,39 @@ export class Automaton {
     this.outputNext = outputNextList;
     this.dictLink = dictLink;
     this.stateCount = states;
+    this.firstOutput = new Int32Array(states);
+    for (let s = 0; s < states; s++) this.firstOutput[s] = this.output[s] >= 0 ? s : dictLink[s];
+    this.rows = new Int32Array(states * classCount);
+    for (let i = 0; i < this.rows.length; i++) {
+      const target = this.delta[i];
+      const row = target * classCount;
+      this.rows[i] = this.firstOutput[target] >= 0 ? ~row : row;
+    }
+  }
+
+  /** Every match in the first `length` code units of `codes`, in order of their end. */
+  scanInto(codes: Uint16Array, length: number, into: MatchBuffer): void {
+    const { classOf, classCount, rows, output, outputNext, dictLink, firstOutput } = this;
+    into.count = 0;
+    let row = 0;
+    for (let i = 0; i < length; i++) {
+      row = rows[row + classOf[codes[i]]];
+      if (row < 0) {
+        row = ~row;
+        for (let t = firstOutput[row / classCount]; t >= 0; t = dictLink[t]) {
+          for (let p = output[t]; p >= 0; p = outputNext[p]) into.push(p, i + 1);
+        }
+      }
+    }
   }
 
   /** Calls `onMatch` for every occurrence of every pattern in `text`. */
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
-    const { classOf, classCount, delta, output, outputNext, dictLink, lengths } = this;
+    const { classOf, classCount, delta, output, outputNext, dictLink, lengths, firstOutput } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       s = delta[s * classCount + classOf[text.charCodeAt(i)]];
-      let t = output[s] >= 0 ? s : dictLink[s];
+      let t = firstOutput[s];
       while (t >= 0) {
         for (let p = output[t]; p >= 0; p = outputNext[p]) onMatch(p, i + 1 - lengths[p], i + 1);
         t = dictLink[t];

@@ -143,13 +143,23 @@ export const FINDING_CODES = Object.keys(CATALOGUE) as FindingCode[];
 
 export type MessageValues = Record<string, string | number>;
 
+/** Each template split once into literal text and placeholder names (odd positions). */
+const compiled = new Map<FindingCode, string[]>();
+
 /** Fills a template; a placeholder without a value is a programming error. */
 export function renderMessage(code: FindingCode, values: MessageValues): string {
-  return CATALOGUE[code].template.replace(/\{(\w+)\}/g, (_, key: string) => {
-    const value = values[key];
-    if (value === undefined) throw new Error(`bericht ${code} mist waarde '${key}'`);
-    return String(value);
-  });
+  let parts = compiled.get(code);
+  if (parts === undefined) {
+    parts = CATALOGUE[code].template.split(/\{(\w+)\}/);
+    compiled.set(code, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = values[parts[i]];
+    if (value === undefined) throw new Error(`bericht ${code} mist waarde '${parts[i]}'`);
+    out += String(value) + parts[i + 1];
+  }
+  return out;
 }
 
 /** One finding, as the engine reports it (the CLI maps it to Dutch keys). */

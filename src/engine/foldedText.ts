@@ -19,8 +19,14 @@ export interface FoldedText {
   readonly text: string;
   /** For each folded character, the offset of the original code unit it came from. */
   readonly origin: Int32Array;
-  /** For each folded character, the original offset just after it. */
-  readonly originEnd: Int32Array;
+  /**
+   * For each folded character, the original offset just after it: up to the
+   * next folded character, so invisible characters and combining marks that
+   * follow it belong to it.
+   */
+  originEnd(index: number): number;
+  /** The folded text as UTF-16 code units (valid as long as `text`'s buffers are). */
+  readonly codes: Uint16Array;
   /** Folded offsets where a line-break hyphen was removed (ascending). */
   readonly joints: readonly number[];
   /** Folded offsets of paragraph breaks (ascending). */
@@ -88,7 +94,6 @@ function lineBreakAfterHyphen(source: string, i: number): number {
 export class FoldBuffers {
   codes = new Uint16Array(256);
   origin = new Int32Array(256);
-  originEnd = new Int32Array(256);
 
   ensure(capacity: number): void {
     if (this.codes.length >= capacity) return;
@@ -98,11 +103,8 @@ export class FoldBuffers {
     codes.set(this.codes);
     const origin = new Int32Array(size);
     origin.set(this.origin);
-    const originEnd = new Int32Array(size);
-    originEnd.set(this.originEnd);
     this.codes = codes;
     this.origin = origin;
-    this.originEnd = originEnd;
   }
 }
 
@@ -113,31 +115,43 @@ export class FoldBuffers {
 export function foldText(source: string, buffers: FoldBuffers = new FoldBuffers()): FoldedText {
   const n = source.length;
   buffers.ensure(n + 16);
-  let { codes, origin, originEnd } = buffers;
+  // Characters that fold to several characters are rare: the fast loop
+  // assumes one folded character per code unit and leaves when it meets one.
+  return foldFast(source, buffers) ?? foldGeneral(source, buffers);
+}
+
+interface FoldState {
+  length: number;
+  pendingSpace: number;
+}
+
+/** One folded character per code unit; undefined when the text has a MULTI character. */
+function foldFast(source: string, buffers: FoldBuffers): FoldedText | undefined {
+  const n = source.length;
+  const codes = buffers.codes;
+  const origin = buffers.origin;
   let length = 0;
-  let lastIsLetter = false;
   let pendingSpace = -1;
   let newlinesInRun = 0;
   const joints: number[] = [];
   const paragraphBreaks: number[] = [];
-
+  const ends = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const code = source.charCodeAt(i);
-    const folded = foldedCode(code);
+    let folded = table[code];
+    if (folded === UNKNOWN) folded = foldedCode(code);
     if (folded === WHITE) {
       if (pendingSpace < 0) pendingSpace = i;
       if (code === NEWLINE) newlinesInRun++;
       continue;
     }
-    if (folded === DROP) {
-      // Invisible characters and combining marks belong to the character before.
-      if (pendingSpace < 0 && length > 0) originEnd[length - 1] = i + 1;
-      continue;
-    }
-    if (folded === HYPHEN_CODE && pendingSpace < 0 && lastIsLetter) {
+    if (folded === DROP) continue;
+    if (folded === MULTI) return undefined;
+    if (folded === HYPHEN_CODE && pendingSpace < 0 && length > 0 && isLetterCode(codes[length - 1])) {
       const next = lineBreakAfterHyphen(source, i);
       if (next >= 0) {
         joints.push(length);
+        ends.set(length - 1, i);
         i = next - 1;
         continue;
       }
@@ -147,54 +161,116 @@ export function foldText(source: string, buffers: FoldBuffers = new FoldBuffers(
         if (newlinesInRun >= 2) paragraphBreaks.push(length);
         codes[length] = SPACE_CODE;
         origin[length] = pendingSpace;
-        originEnd[length] = pendingSpace + 1;
         length++;
+      }
+      pendingSpace = -1;
+      newlinesInRun = 0;
+    }
+    codes[length] = folded;
+    origin[length] = i;
+    length++;
+  }
+  if (newlinesInRun >= 2) paragraphBreaks.push(length);
+  return result(source, buffers, { length, pendingSpace }, joints, paragraphBreaks, ends);
+}
+
+/** The general loop: also characters that fold to several characters. */
+function foldGeneral(source: string, buffers: FoldBuffers): FoldedText {
+  const n = source.length;
+  let length = 0;
+  let pendingSpace = -1;
+  let newlinesInRun = 0;
+  const joints: number[] = [];
+  const paragraphBreaks: number[] = [];
+  const ends = new Map<number, number>();
+  const put = (code: number, from: number): void => {
+    buffers.ensure(length + 16);
+    buffers.codes[length] = code;
+    buffers.origin[length] = from;
+    length++;
+  };
+  for (let i = 0; i < n; i++) {
+    const code = source.charCodeAt(i);
+    const folded = foldedCode(code);
+    if (folded === WHITE) {
+      if (pendingSpace < 0) pendingSpace = i;
+      if (code === NEWLINE) newlinesInRun++;
+      continue;
+    }
+    if (folded === DROP) continue;
+    if (folded === HYPHEN_CODE && pendingSpace < 0 && length > 0 && isLetterCode(buffers.codes[length - 1])) {
+      const next = lineBreakAfterHyphen(source, i);
+      if (next >= 0) {
+        joints.push(length);
+        ends.set(length - 1, i);
+        i = next - 1;
+        continue;
+      }
+    }
+    if (pendingSpace >= 0) {
+      if (length > 0) {
+        if (newlinesInRun >= 2) paragraphBreaks.push(length);
+        put(SPACE_CODE, pendingSpace);
       }
       pendingSpace = -1;
       newlinesInRun = 0;
     }
     if (folded === MULTI) {
       const chars = foldCodeUnit(code);
-      buffers.ensure(length + chars.length + (n - i) + 16);
-      ({ codes, origin, originEnd } = buffers);
       for (let k = 0; k < chars.length; k++) {
-        codes[length] = chars.charCodeAt(k);
-        origin[length] = i;
-        originEnd[length] = i + 1;
-        length++;
+        if (k < chars.length - 1) ends.set(length, i + 1);
+        put(chars.charCodeAt(k), i);
       }
-      lastIsLetter = isLetterCode(chars.charCodeAt(chars.length - 1));
       continue;
     }
-    codes[length] = folded;
-    origin[length] = i;
-    originEnd[length] = i + 1;
-    length++;
-    lastIsLetter = isLetterCode(folded);
+    put(folded, i);
   }
   if (newlinesInRun >= 2) paragraphBreaks.push(length);
+  return result(source, buffers, { length, pendingSpace }, joints, paragraphBreaks, ends);
+}
+
+function result(
+  source: string,
+  buffers: FoldBuffers,
+  state: FoldState,
+  joints: number[],
+  paragraphBreaks: number[],
+  ends: Map<number, number>,
+): FoldedText {
+  const { length, pendingSpace } = state;
+  const originView = buffers.origin.subarray(0, length);
+  const codeView = buffers.codes.subarray(0, length);
+  // The last character ends where trailing whitespace starts, or at the end.
+  const lastEnd = pendingSpace >= 0 ? pendingSpace : source.length;
+  const originEnd = (index: number): number => {
+    if (codeView[index] === SPACE_CODE) return originView[index] + 1;
+    if (ends.size > 0) {
+      const special = ends.get(index);
+      if (special !== undefined) return special;
+    }
+    return index + 1 < length ? originView[index + 1] : lastEnd;
+  };
   return {
     source,
-    text: decodeUtf16(codes, length),
-    origin: origin.subarray(0, length),
-    originEnd: originEnd.subarray(0, length),
+    text: decodeUtf16(codeView, length),
+    codes: codeView,
+    origin: originView,
+    originEnd,
     joints,
     paragraphBreaks,
   };
 }
 
 const CHUNK = 8192;
+const utf16 = new TextDecoder('utf-16le');
 
 function decodeUtf16(codes: Uint16Array, length: number): string {
   if (length <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
-  const parts: string[] = [];
-  for (let i = 0; i < length; i += CHUNK) {
-    parts.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(i + CHUNK, length)) as unknown as number[]));
-  }
-  return parts.join('');
+  // The folded text holds no unpaired-surrogate changes of its own: lone surrogates pass through as they came.
+  return utf16.decode(new Uint8Array(codes.buffer, codes.byteOffset, length * 2));
 }
 
 /** The original [start, end) of a folded range [start, end). */
 export function originalRange(folded: FoldedText, start: number, end: number): [number, number] {
-  return [folded.origin[start], folded.originEnd[end - 1]];
+  return [folded.origin[start], folded.originEnd(end - 1)];
 }

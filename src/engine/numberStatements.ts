@@ -74,7 +74,7 @@ export function findNumberStatements<H extends { start: number; end: number }>(
     const qualifier = MIN_QUALIFIER.test(before) ? 'min' : MAX_QUALIFIER.test(before) ? 'max' : null;
     out.push({
       start: folded.origin[start],
-      end: folded.originEnd[hit.end - 1],
+      end: folded.originEnd(hit.end - 1),
       foldedStart: start,
       foldedEnd: hit.end,
       amount,

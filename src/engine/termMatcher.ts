@@ -9,7 +9,7 @@
  */
 import { normaliseForm } from '../definitions/normaliseForm';
 import type { EffectiveDefinitions, EffectiveParameter, EffectiveTerm } from '../definitions/profile';
-import { Automaton } from './automaton';
+import { Automaton, MatchBuffer } from './automaton';
 import { FoldBuffers, foldText, type FoldedText } from './foldedText';
 import { renderMessage } from './findings';
 import { findNumberStatements, type NumberStatement } from './numberStatements';
@@ -146,8 +146,11 @@ function wordAround(text: string, start: number, end: number): [number, number] 
 export class TermMatcher {
   readonly lexicon: readonly LexiconEntry[];
   private readonly automaton: Automaton;
-  /** Fold buffers reused by every scan (a scan does not keep them). */
+  /** Fold buffers and match storage reused by every scan (a scan does not keep them). */
   private readonly buffers = new FoldBuffers();
+  private readonly matches = new MatchBuffer();
+  /** Kind of each lexicon entry as a number (CONFORM, NONCONFORM, UNIT). */
+  private readonly kinds: Uint8Array;
   private readonly maxKeyLength: number;
   /** Number parameters by the id of a term whose mention states them. */
   private readonly numberParameters: ReadonlyMap<string, readonly ParameterMention[]>;
@@ -160,6 +163,7 @@ export class TermMatcher {
   ) {
     this.lexicon = lexicon;
     this.automaton = new Automaton(lexicon.map((e) => e.key));
+    this.kinds = Uint8Array.from(lexicon, (e) => (e.kind === 'conform' ? CONFORM : e.kind === 'nonconform' ? NONCONFORM : UNIT));
     this.maxKeyLength = lexicon.reduce((max, e) => Math.max(max, e.key.length), 0);
     const params = new Map<string, ParameterMention[]>();
     const add = (termId: string, mention: ParameterMention) => {
@@ -183,38 +187,43 @@ export class TermMatcher {
   scan(text: string): TextFinding[] {
     if (text.length === 0) return [];
     const folded = foldText(text, this.buffers);
-    const conform: Hit[] = [];
+    const matches = this.matches;
+    this.automaton.scanInto(folded.codes, folded.codes.length, matches);
     const nonconform: Hit[] = [];
     const units: Hit[] = [];
-    this.collectHits(folded, conform, nonconform, units);
+    this.collectHits(folded, matches, nonconform, units);
     if (nonconform.length === 0 && units.length === 0) return [];
 
     const findings: TextFinding[] = [];
-    const kept = this.resolveNonConforming(folded, conform, nonconform);
+    const kept = this.resolveNonConforming(folded, matches, nonconform);
     this.toTermFindings(folded, kept, findings);
     if (units.length > 0 && this.numberParameters.size > 0) {
-      this.checkNumbers(folded, conform, kept, units, findings);
+      this.checkNumbers(folded, matches, kept, units, findings);
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     return findings;
   }
 
-  private collectHits(folded: FoldedText, conform: Hit[], nonconform: Hit[], units: Hit[]): void {
-    const lexicon = this.lexicon;
+  /** The non-conforming and unit hits (conforming ones stay in `matches`). */
+  private collectHits(folded: FoldedText, matches: MatchBuffer, nonconform: Hit[], units: Hit[]): void {
+    const { lexicon, kinds } = this;
+    const lengths = this.automaton.lengths;
     const text = folded.text;
-    this.automaton.scan(text, (entry, start, end) => {
+    for (let k = 0; k < matches.count; k++) {
+      const entry = matches.patterns[k];
+      const kind = kinds[entry];
+      if (kind === CONFORM) continue;
+      const end = matches.ends[k];
+      const start = end - lengths[entry];
       const e = lexicon[entry];
-      if (e.kind === 'conform') conform.push({ entry, start, end });
-      else if (!e.compound && !isWholeWord(text, start, end)) return;
-      else if (e.kind === 'unit') units.push({ entry, start, end });
-      else if (e.exact === undefined || this.hasExactCase(folded, start, end, e.exact)) {
-        nonconform.push({ entry, start, end });
-      }
-    });
+      if (!e.compound && !isWholeWord(text, start, end)) continue;
+      if (kind === UNIT) units.push({ entry, start, end });
+      else if (e.exact === undefined || this.hasExactCase(folded, start, end, e.exact)) nonconform.push({ entry, start, end });
+    }
   }
 
   private hasExactCase(folded: FoldedText, start: number, end: number, exact: string): boolean {
-    const original = folded.source.slice(folded.origin[start], folded.originEnd[end - 1]);
+    const original = folded.source.slice(folded.origin[start], folded.originEnd(end - 1));
     return collapse(stripMarks(original)) === exact;
   }
 
@@ -223,14 +232,13 @@ export class TermMatcher {
    * longest of overlapping non-conforming hits, and drops a hit that reads as
    * a conforming form once a line-break hyphen is taken as a real hyphen.
    */
-  private resolveNonConforming(folded: FoldedText, conform: Hit[], nonconform: Hit[]): Hit[] {
-    conform.sort((a, b) => a.start - b.start);
+  private resolveNonConforming(folded: FoldedText, matches: MatchBuffer, nonconform: Hit[]): Hit[] {
     nonconform.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
     const kept: Hit[] = [];
     let lastEnd = -1;
     for (const hit of nonconform) {
       if (hit.start < lastEnd) continue;
-      if (this.insideConforming(conform, hit)) continue;
+      if (this.insideConforming(matches, hit)) continue;
       if (folded.joints.length > 0 && this.conformingAcrossJoint(folded, hit)) continue;
       kept.push(hit);
       lastEnd = hit.end;
@@ -238,26 +246,25 @@ export class TermMatcher {
     return kept;
   }
 
-  private insideConforming(conform: Hit[], hit: Hit): boolean {
-    const from = hit.end - this.maxKeyLength;
-    let lo = 0;
-    let hi = conform.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (conform[mid].start < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < conform.length && conform[i].start <= hit.start; i++) {
-      const c = conform[i];
-      if (c.end >= hit.end && c.end - c.start > hit.end - hit.start) return true;
+  /** Whether a longer conforming hit covers `hit` (matches are in order of their end). */
+  private insideConforming(matches: MatchBuffer, hit: Hit): boolean {
+    const lengths = this.automaton.lengths;
+    const length = hit.end - hit.start;
+    const last = hit.start + this.maxKeyLength;
+    for (let k = firstAtOrAfter(matches.ends, hit.end, matches.count); k < matches.count && matches.ends[k] <= last; k++) {
+      const entry = matches.patterns[k];
+      if (this.kinds[entry] !== CONFORM) continue;
+      const len = lengths[entry];
+      if (len > length && matches.ends[k] - len <= hit.start) return true;
     }
     return false;
   }
 
   private conformingAcrossJoint(folded: FoldedText, hit: Hit): boolean {
     const text = folded.text;
-    for (const joint of folded.joints) {
-      if (joint < hit.start || joint > hit.end) continue;
+    const joints = folded.joints;
+    for (let j = firstAtOrAfter(joints, hit.start); j < joints.length && joints[j] <= hit.end; j++) {
+      const joint = joints[j];
       const [ws, we] = wordAround(text, hit.start, hit.end);
       const alternative = text.slice(ws, joint) + '-' + text.slice(joint, we);
       const hyphenAt = joint - ws;
@@ -277,7 +284,7 @@ export class TermMatcher {
       const hit = kept[i];
       const entry = this.lexicon[hit.entry];
       if (!entry.compound) {
-        const [start, end] = [folded.origin[hit.start], folded.originEnd[hit.end - 1]];
+        const [start, end] = [folded.origin[hit.start], folded.originEnd(hit.end - 1)];
         const fragment = folded.source.slice(start, end);
         const suggestions = entry.suggestions.map((s) =>
           entry.exact !== undefined || isAbbreviation(fragment)
@@ -293,7 +300,7 @@ export class TermMatcher {
       const group: Hit[] = [];
       while (i < kept.length && kept[i].start < we && this.lexicon[kept[i].entry].compound) group.push(kept[i++]);
       const start = folded.origin[ws];
-      const end = folded.originEnd[we - 1];
+      const end = folded.originEnd(we - 1);
       const fragment = folded.source.slice(start, end);
       const alternatives = entry.suggestions.map((_, alt) => rebuildWord(folded, ws, we, group, this.lexicon, alt));
       findings.push(this.termFinding(entry, start, end, fragment, alternatives));
@@ -322,11 +329,10 @@ export class TermMatcher {
     };
   }
 
-  private checkNumbers(folded: FoldedText, conform: Hit[], kept: Hit[], units: Hit[], findings: TextFinding[]): void {
+  private checkNumbers(folded: FoldedText, matches: MatchBuffer, kept: Hit[], units: Hit[], findings: TextFinding[]): void {
     const statements = findNumberStatements(folded, units, (hit) => UNIT_WORDS[this.lexicon[hit.entry].key]);
-    if (statements.length === 0) return;
-    const mentions = maximalMentions(folded.text, conform.concat(kept), this.lexicon);
     for (const statement of statements) {
+      const mentions = this.mentionsNear(folded, matches, kept, statement);
       const match = this.attribute(folded, statement, mentions);
       if (match === undefined) continue;
       const { owner, parameter } = match;
@@ -353,33 +359,77 @@ export class TermMatcher {
   }
 
   /**
+   * Whole-word term mentions within reach of a statement (see `reach`),
+   * sorted by start, without those inside a longer mention: conforming hits
+   * from `matches` and the kept non-conforming hits.
+   */
+  private mentionsNear(folded: FoldedText, matches: MatchBuffer, kept: Hit[], statement: NumberStatement): Hit[] {
+    const { from, to } = reach(folded, statement);
+    const lengths = this.automaton.lengths;
+    const hits: Hit[] = [];
+    for (let k = firstAtOrAfter(matches.ends, from + 1, matches.count); k < matches.count && matches.ends[k] <= to; k++) {
+      const entry = matches.patterns[k];
+      if (this.kinds[entry] !== CONFORM) continue;
+      const end = matches.ends[k];
+      hits.push({ entry, start: end - lengths[entry], end });
+    }
+    for (let i = firstStartingAtOrAfter(kept, from - this.maxKeyLength); i < kept.length && kept[i].start < to; i++) {
+      if (kept[i].end > from) hits.push(kept[i]);
+    }
+    return maximalMentions(folded.text, hits, this.lexicon);
+  }
+
+  /**
    * The parameter a number phrase speaks of: the nearest mention of a term
    * with a parameter of the same dimension, before the phrase (at most 12
    * words) or just after it (at most 3 words), in the same sentence, with no
    * other term in between that would take the number for itself.
    */
   private attribute(folded: FoldedText, statement: NumberStatement, mentions: Hit[]): ParameterMention | undefined {
-    let best: { mention: ParameterMention; hit: Hit; distance: number } | undefined;
-    for (const m of mentions) {
+    let best: { mention: ParameterMention; index: number; distance: number } | undefined;
+    mentions.forEach((m, index) => {
       const candidates = this.numberParameters.get(this.lexicon[m.entry].termId as string);
-      if (candidates === undefined) continue;
-      const mention = candidates.find((c) => parameterUnit(c.parameter.unit!)!.dimension === statement.unit.dimension);
-      if (mention === undefined) continue;
-      const before = m.end <= statement.foldedStart;
+      const mention = candidates?.find((c) => parameterUnit(c.parameter.unit!)!.dimension === statement.unit.dimension);
+      if (mention === undefined) return;
       const distance = wordsBetween(folded, m, statement);
-      if (distance === undefined || distance > (before ? MAX_WORDS_APART : MAX_WORDS_AFTER)) continue;
-      if (best === undefined || distance < best.distance) best = { mention, hit: m, distance };
-    }
+      if (best === undefined || distance < best.distance) best = { mention, index, distance };
+    });
     if (best === undefined) return undefined;
-    const from = Math.min(best.hit.end, statement.foldedEnd);
-    const to = Math.max(best.hit.start, statement.foldedStart);
+    const found: { mention: ParameterMention; index: number } = best;
+    // A term with durations of its own in between takes the number for itself.
+    const chosen = mentions[found.index];
+    const [from, to] = chosen.end <= statement.foldedStart ? [chosen.end, statement.foldedStart] : [statement.foldedEnd, chosen.start];
     for (const m of mentions) {
-      if (m.start < from || m.end > to) continue;
+      if (m === chosen || m.start < from || m.end > to) continue;
       const id = this.lexicon[m.entry].termId as string;
-      if (this.blocking.has(id) && !best.mention.allowed.has(id)) return undefined;
+      if (this.blocking.has(id) && !found.mention.allowed.has(id)) return undefined;
     }
-    return best.mention;
+    return found.mention;
   }
+}
+
+/** Index of the first hit with start >= `position` (hits sorted by start). */
+function firstStartingAtOrAfter(hits: readonly { start: number }[], position: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid].start < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first value >= `position` among the first `count` values of an ascending list. */
+function firstAtOrAfter(values: ArrayLike<number>, position: number, count = values.length): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A term whose mention states a number parameter (of itself or of the owner term). */
@@ -413,19 +463,54 @@ function lowerFirst(text: string): string {
 }
 
 const MAX_WORDS_APART = 12;
+const CONFORM = 0;
+const NONCONFORM = 1;
+const UNIT = 2;
 const MAX_WORDS_AFTER = 3;
 
-/** Words between a mention and a statement, or undefined across a sentence end. */
-function wordsBetween(folded: FoldedText, mention: Hit, statement: NumberStatement): number | undefined {
+/**
+ * The stretch of folded text where a statement's term may be mentioned: back
+ * to at most 12 words before the number and ahead to at most 3 words after
+ * the unit, never past a sentence end (. ! ? ; before a space) or a blank line.
+ */
+function reach(folded: FoldedText, statement: NumberStatement): { from: number; to: number } {
+  const { codes, paragraphBreaks } = folded;
+  const isBreak = (i: number): boolean => {
+    const k = firstAtOrAfter(paragraphBreaks, i);
+    return k < paragraphBreaks.length && paragraphBreaks[k] === i;
+  };
+  let from = statement.foldedStart;
+  let spaces = 0;
+  while (from > 0) {
+    const c = codes[from - 1];
+    if (c === SPACE) {
+      if (++spaces > MAX_WORDS_APART + 1 || isBreak(from - 1)) break;
+      if (from >= 2 && SENTENCE_END.has(codes[from - 2])) break;
+    }
+    from--;
+  }
+  let to = statement.foldedEnd;
+  spaces = 0;
+  while (to < codes.length) {
+    const c = codes[to];
+    if (c === SPACE && (++spaces > MAX_WORDS_AFTER + 1 || isBreak(to))) break;
+    if (SENTENCE_END.has(c) && (to + 1 === codes.length || codes[to + 1] === SPACE)) break;
+    to++;
+  }
+  return { from, to };
+}
+
+const SPACE = 32;
+const SENTENCE_END = new Set(['.', '!', '?', ';'].map((c) => c.charCodeAt(0)));
+
+/** Words between a mention and a statement (both within reach of each other). */
+function wordsBetween(folded: FoldedText, mention: Hit, statement: NumberStatement): number {
   const mentionFirst = mention.end <= statement.foldedStart;
   const from = mentionFirst ? mention.end : statement.foldedEnd;
   const to = mentionFirst ? statement.foldedStart : mention.start;
-  if (to <= from) return 0;
-  const between = folded.text.slice(from, to);
-  if (/[.!?;](?:\s|$)/.test(between)) return undefined;
-  for (const p of folded.paragraphBreaks) if (p >= from && p <= to) return undefined;
-  const words = between.trim();
-  return words === '' ? 0 : words.split(' ').length;
+  let spaces = 0;
+  for (let i = from; i < to; i++) if (folded.codes[i] === SPACE) spaces++;
+  return Math.max(0, spaces - 1);
 }
 
 function contradicts(parameter: EffectiveParameter, stated: number, qualifier: 'min' | 'max' | null): boolean {
@@ -470,13 +555,13 @@ function rebuildWord(
   let out = '';
   let i = ws;
   for (const hit of hits) {
-    for (; i < hit.start; i++) out += folded.source.slice(folded.origin[i], folded.originEnd[i]);
-    const original = folded.source.slice(folded.origin[hit.start], folded.originEnd[hit.end - 1]);
+    for (; i < hit.start; i++) out += folded.source.slice(folded.origin[i], folded.originEnd(i));
+    const original = folded.source.slice(folded.origin[hit.start], folded.originEnd(hit.end - 1));
     const suggestions = lexicon[hit.entry].suggestions;
     out += keepCase(original.replace(/-\s*\r?\n\s*/g, ''), suggestions[Math.min(alt, suggestions.length - 1)]);
     i = hit.end;
   }
-  for (; i < we; i++) out += folded.source.slice(folded.origin[i], folded.originEnd[i]);
+  for (; i < we; i++) out += folded.source.slice(folded.origin[i], folded.originEnd(i));
   return out;
 }
 

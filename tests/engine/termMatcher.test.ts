@@ -93,6 +93,19 @@ describe('TERM_NIET_CONFORM', () => {
     }
   });
 
+  test('characters that fold to several characters (Hangul, Arabic) keep the offsets right', () => {
+    const text = '한국 cliënten: de klantmanager أ belt.';
+    const f = only(text);
+    expect(f.fragment).toBe('klantmanager');
+    expect(text.slice(f.start, f.end)).toBe('klantmanager');
+  });
+
+  test('long texts: findings far apart, number checks only near their terms', () => {
+    const filler = 'Het overleg verliep goed en de afspraken zijn vastgelegd in het verslag. '.repeat(2000);
+    const text = `${filler}De klantmanager belt. ${filler}Een duurzame plaatsing van 3 maanden. ${filler}`;
+    expect(matcher.scan(text).map((f) => f.fragment)).toEqual(['klantmanager', '3 maanden']);
+  });
+
   test('the message names the fragment, the suggestion and the reason', () => {
     expect(only('De klantmanager belt.').message).toBe("'klantmanager' is geen standaardterm; gebruik 'werkcoach'. Afgesproken naam.");
   });
