@@ -15,7 +15,7 @@ import { foldCodeUnit, SPACE } from '../definitions/normaliseForm';
 export interface FoldedText {
   /** The original text. */
   readonly source: string;
-  /** The folded text. */
+  /** The folded text (decoded on first use; the matcher itself works on `codes`). */
   readonly text: string;
   /** For each folded character, the offset of the original code unit it came from. */
   readonly origin: Int32Array;
@@ -250,9 +250,13 @@ function result(
     }
     return index + 1 < length ? originView[index + 1] : lastEnd;
   };
+  let text: string | undefined;
   return {
     source,
-    text: decodeUtf16(codeView, length),
+    get text(): string {
+      text ??= decodeUtf16(codeView, length);
+      return text;
+    },
     codes: codeView,
     origin: originView,
     originEnd,
@@ -268,6 +272,11 @@ function decodeUtf16(codes: Uint16Array, length: number): string {
   if (length <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
   // The folded text holds no unpaired-surrogate changes of its own: lone surrogates pass through as they came.
   return utf16.decode(new Uint8Array(codes.buffer, codes.byteOffset, length * 2));
+}
+
+/** The folded text of [start, end) (a short piece, without decoding the whole text). */
+export function foldedSlice(folded: FoldedText, start: number, end: number): string {
+  return String.fromCharCode.apply(null, folded.codes.subarray(start, end) as unknown as number[]);
 }
 
 /** The original [start, end) of a folded range [start, end). */

@@ -31,10 +31,18 @@ export function isAbbreviation(text: string): boolean {
  * own capitals (abbreviations such as WWB) are never lowered.
  */
 export function keepCase(original: string, suggestion: string): string {
-  const letters = [...original].filter(isLetter);
-  if (letters.length === 0) return suggestion;
-  if (letters.length >= 2 && letters.every(isUpper)) return suggestion.toUpperCase();
-  if (isUpper(letters[0])) {
+  let first = '';
+  let count = 0;
+  let allUpper = true;
+  for (const ch of original) {
+    if (!isLetter(ch)) continue;
+    if (count === 0) first = ch;
+    count++;
+    if (!isUpper(ch)) allUpper = false;
+  }
+  if (count === 0) return suggestion;
+  if (count >= 2 && allUpper) return suggestion.toUpperCase();
+  if (isUpper(first)) {
     const first = [...suggestion].findIndex(isLetter);
     if (first < 0) return suggestion;
     const chars = [...suggestion];

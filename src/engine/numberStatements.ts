@@ -4,7 +4,7 @@
  * with the qualifier that makes it a bound ("minimaal", "ten hoogste").
  */
 import { parseNumberToken } from './dutchNumbers';
-import type { FoldedText } from './foldedText';
+import { foldedSlice, type FoldedText } from './foldedText';
 import type { UnitWord } from './units';
 
 export interface NumberStatement {
@@ -16,8 +16,13 @@ export interface NumberStatement {
   readonly foldedEnd: number;
   readonly amount: number;
   readonly unit: UnitWord;
-  /** A bound stated in words just before the number. */
-  readonly qualifier: 'min' | 'max' | null;
+}
+
+/** A bound stated in words just before a statement ("minimaal", "ten hoogste"), or null. */
+export function qualifierOf(folded: FoldedText, statement: NumberStatement): 'min' | 'max' | null {
+  const start = statement.foldedStart;
+  const before = foldedSlice(folded, Math.max(0, start - 48), start);
+  return MIN_QUALIFIER.test(before) ? 'min' : MAX_QUALIFIER.test(before) ? 'max' : null;
 }
 
 /** Words that may stand between the number and the unit: "zes volle maanden". */
@@ -34,44 +39,45 @@ interface Token {
 }
 
 /** The token that ends just before `end` (one space between), or undefined. */
-function tokenBefore(text: string, end: number): Token | undefined {
-  if (end < 2 || text.charCodeAt(end - 1) !== 32) return undefined;
+function tokenBefore(folded: FoldedText, end: number): Token | undefined {
+  const codes = folded.codes;
+  if (end < 2 || codes[end - 1] !== 32) return undefined;
   let start = end - 1;
-  while (start > 0 && text.charCodeAt(start - 1) !== 32) start--;
-  if (start === end - 1) return undefined;
-  return { start, end: end - 1, text: text.slice(start, end - 1) };
+  while (start > 0 && codes[start - 1] !== 32) start--;
+  if (start === end - 1 || end - 1 - start > MAX_TOKEN) return undefined;
+  return { start, end: end - 1, text: foldedSlice(folded, start, end - 1) };
 }
+
+/** Longer tokens are no numbers (the longest number word has 15 letters). */
+const MAX_TOKEN = 24;
 
 export function findNumberStatements<H extends { start: number; end: number }>(
   folded: FoldedText,
   unitHits: readonly H[],
   unitOf: (hit: H) => UnitWord | undefined,
 ): NumberStatement[] {
-  const text = folded.text;
   const out: NumberStatement[] = [];
   for (const hit of unitHits) {
     const unit = unitOf(hit);
     if (unit === undefined) continue;
-    let token = tokenBefore(text, hit.start);
-    if (token !== undefined && FILLERS.has(token.text)) token = tokenBefore(text, token.start);
+    let token = tokenBefore(folded, hit.start);
+    if (token !== undefined && FILLERS.has(token.text)) token = tokenBefore(folded, token.start);
     if (token === undefined) continue;
     let amount: number | undefined;
     let start = token.start;
     const parenthesised = PARENTHESISED.exec(token.text);
     if (parenthesised) {
       amount = Number(parenthesised[1].replace(',', '.'));
-      const word = tokenBefore(text, token.start);
+      const word = tokenBefore(folded, token.start);
       if (word !== undefined && parseNumberToken(word.text) !== undefined) start = word.start;
     } else {
       amount = parseNumberToken(token.text);
       if (amount !== undefined && (token.text === 'half' || token.text === 'halve')) {
-        const article = tokenBefore(text, token.start);
+        const article = tokenBefore(folded, token.start);
         if (article !== undefined && article.text === 'een') start = article.start;
       }
     }
     if (amount === undefined) continue;
-    const before = text.slice(Math.max(0, start - 48), start);
-    const qualifier = MIN_QUALIFIER.test(before) ? 'min' : MAX_QUALIFIER.test(before) ? 'max' : null;
     out.push({
       start: folded.origin[start],
       end: folded.originEnd(hit.end - 1),
@@ -79,7 +85,6 @@ export function findNumberStatements<H extends { start: number; end: number }>(
       foldedEnd: hit.end,
       amount,
       unit,
-      qualifier,
     });
   }
   return out;

@@ -10,9 +10,9 @@
 import { normaliseForm } from '../definitions/normaliseForm';
 import type { EffectiveDefinitions, EffectiveParameter, EffectiveTerm } from '../definitions/profile';
 import { Automaton, MatchBuffer } from './automaton';
-import { FoldBuffers, foldText, type FoldedText } from './foldedText';
+import { FoldBuffers, foldedSlice, foldText, type FoldedText } from './foldedText';
 import { renderMessage } from './findings';
-import { findNumberStatements, type NumberStatement } from './numberStatements';
+import { findNumberStatements, qualifierOf, type NumberStatement } from './numberStatements';
 import { isAbbreviation, keepCase, stripMarks } from './letterCase';
 import { formatAmount, UNIT_WORDS, parameterUnit } from './units';
 
@@ -115,27 +115,28 @@ function isWordCode(code: number): boolean {
 }
 
 /** A hyphen or apostrophe between two word characters joins them into one word. */
-function isJoiner(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
+function isJoiner(text: Uint16Array, i: number): boolean {
+  const code = text[i];
   return (
     (code === HYPHEN || code === APOSTROPHE) &&
     i > 0 &&
     i + 1 < text.length &&
-    isWordCode(text.charCodeAt(i - 1)) &&
-    isWordCode(text.charCodeAt(i + 1))
+    isWordCode(text[i - 1]) &&
+    isWordCode(text[i + 1])
   );
 }
 
-function isInWord(text: string, i: number): boolean {
-  return i >= 0 && i < text.length && (isWordCode(text.charCodeAt(i)) || isJoiner(text, i));
+function isInWord(text: Uint16Array, i: number): boolean {
+  return i >= 0 && i < text.length && (isWordCode(text[i]) || isJoiner(text, i));
 }
 
-export function isWholeWord(text: string, start: number, end: number): boolean {
+/** Whether [start, end) of folded text is a whole word (code units of the folded text). */
+export function isWholeWord(text: Uint16Array, start: number, end: number): boolean {
   return !isInWord(text, start - 1) && !isInWord(text, end);
 }
 
 /** The word around [start, end): extends over letters, digits and joiners. */
-function wordAround(text: string, start: number, end: number): [number, number] {
+function wordAround(text: Uint16Array, start: number, end: number): [number, number] {
   let s = start;
   while (isInWord(text, s - 1)) s--;
   let e = end;
@@ -208,7 +209,7 @@ export class TermMatcher {
   private collectHits(folded: FoldedText, matches: MatchBuffer, nonconform: Hit[], units: Hit[]): void {
     const { lexicon, kinds } = this;
     const lengths = this.automaton.lengths;
-    const text = folded.text;
+    const text = folded.codes;
     for (let k = 0; k < matches.count; k++) {
       const entry = matches.patterns[k];
       const kind = kinds[entry];
@@ -261,12 +262,11 @@ export class TermMatcher {
   }
 
   private conformingAcrossJoint(folded: FoldedText, hit: Hit): boolean {
-    const text = folded.text;
     const joints = folded.joints;
     for (let j = firstAtOrAfter(joints, hit.start); j < joints.length && joints[j] <= hit.end; j++) {
       const joint = joints[j];
-      const [ws, we] = wordAround(text, hit.start, hit.end);
-      const alternative = text.slice(ws, joint) + '-' + text.slice(joint, we);
+      const [ws, we] = wordAround(folded.codes, hit.start, hit.end);
+      const alternative = foldedSlice(folded, ws, joint) + '-' + foldedSlice(folded, joint, we);
       const hyphenAt = joint - ws;
       let covered = false;
       this.automaton.scan(alternative, (entry, start, end) => {
@@ -278,7 +278,7 @@ export class TermMatcher {
   }
 
   private toTermFindings(folded: FoldedText, kept: Hit[], findings: TextFinding[]): void {
-    const text = folded.text;
+    const text = folded.codes;
     let i = 0;
     while (i < kept.length) {
       const hit = kept[i];
@@ -337,7 +337,7 @@ export class TermMatcher {
       if (match === undefined) continue;
       const { owner, parameter } = match;
       const stated = (statement.amount * statement.unit.size) / (parameterUnit(parameter.unit!) as { size: number }).size;
-      if (!contradicts(parameter, stated, statement.qualifier)) continue;
+      if (!contradicts(parameter, stated, qualifierOf(folded, statement))) continue;
       const suggestion = formatAmount(parameter.value as number, parameter.unit!);
       const fragment = folded.source.slice(statement.start, statement.end);
       const deviation = parameter.deviation !== undefined && this.defs.profile !== null;
@@ -376,7 +376,7 @@ export class TermMatcher {
     for (let i = firstStartingAtOrAfter(kept, from - this.maxKeyLength); i < kept.length && kept[i].start < to; i++) {
       if (kept[i].end > from) hits.push(kept[i]);
     }
-    return maximalMentions(folded.text, hits, this.lexicon);
+    return maximalMentions(folded.codes, hits, this.lexicon);
   }
 
   /**
@@ -444,7 +444,7 @@ interface ParameterMention {
 const BLOCKING_CATEGORIES = new Set(['proces', 'instrumenten', 'resultaten', 'contract', 'indicatoren']);
 
 /** Whole-word term mentions, leaving out those inside a longer mention. */
-function maximalMentions(text: string, hits: Hit[], lexicon: readonly LexiconEntry[]): Hit[] {
+function maximalMentions(text: Uint16Array, hits: Hit[], lexicon: readonly LexiconEntry[]): Hit[] {
   const sorted = hits
     .filter((h) => lexicon[h.entry].termId !== null && isWholeWord(text, h.start, h.end))
     .sort((a, b) => a.start - b.start || b.end - a.end);
