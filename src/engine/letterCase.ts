@@ -9,10 +9,14 @@ export function stripMarks(text: string): string {
 }
 
 function isUpper(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
 function isLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return ch.toLowerCase() !== ch.toUpperCase();
 }
 

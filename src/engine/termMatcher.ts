@@ -155,6 +155,8 @@ export class TermMatcher {
   private readonly maxKeyLength: number;
   /** Number parameters by the id of a term whose mention states them. */
   private readonly numberParameters: ReadonlyMap<string, readonly ParameterMention[]>;
+  /** 1 for lexicon entries whose term states a number parameter. */
+  private readonly statesParameter: Uint8Array;
   /** Terms whose mention between a term and a number takes the number for itself. */
   private readonly blocking: ReadonlySet<string>;
 
@@ -181,6 +183,7 @@ export class TermMatcher {
       }
     }
     this.numberParameters = params;
+    this.statesParameter = Uint8Array.from(lexicon, (e) => (e.kind !== 'unit' && e.termId !== null && params.has(e.termId) ? 1 : 0));
     this.blocking = new Set(defs.terms.filter((t) => BLOCKING_CATEGORIES.has(t.category)).map((t) => t.id));
   }
 
@@ -330,7 +333,14 @@ export class TermMatcher {
   }
 
   private checkNumbers(folded: FoldedText, matches: MatchBuffer, kept: Hit[], units: Hit[], findings: TextFinding[]): void {
-    const statements = findNumberStatements(folded, units, (hit) => UNIT_WORDS[this.lexicon[hit.entry].key]);
+    // Only units near a mention of a term with a number parameter can matter.
+    const near = this.parameterMentionEnds(matches, kept);
+    if (near.length === 0) return;
+    const nearby = units.filter((u) => {
+      const k = firstAtOrAfter(near, u.start - PARAMETER_REACH);
+      return k < near.length && near[k] <= u.end + PARAMETER_REACH;
+    });
+    const statements = findNumberStatements(folded, nearby, (hit) => UNIT_WORDS[this.lexicon[hit.entry].key]);
     for (const statement of statements) {
       const mentions = this.mentionsNear(folded, matches, kept, statement);
       const match = this.attribute(folded, statement, mentions);
@@ -356,6 +366,16 @@ export class TermMatcher {
         }),
       });
     }
+  }
+
+  /** Ends of the hits of terms that state a number parameter, ascending. */
+  private parameterMentionEnds(matches: MatchBuffer, kept: Hit[]): number[] {
+    const ends: number[] = [];
+    for (let k = 0; k < matches.count; k++) {
+      if (this.statesParameter[matches.patterns[k]] === 1) ends.push(matches.ends[k]);
+    }
+    for (const hit of kept) if (this.statesParameter[hit.entry] === 1) ends.push(hit.end);
+    return kept.length > 0 ? ends.sort((a, b) => a - b) : ends;
   }
 
   /**
@@ -463,6 +483,8 @@ function lowerFirst(text: string): string {
 }
 
 const MAX_WORDS_APART = 12;
+/** Characters around a unit word within which a parameter's term must be mentioned (well over 12 words). */
+const PARAMETER_REACH = 1000;
 const CONFORM = 0;
 const NONCONFORM = 1;
 const UNIT = 2;
