@@ -81,7 +81,7 @@ export async function checkCommand(files: string[], options: CheckOptions, outpu
   } else if (reports.length > 0) {
     const style = { colour: output.colour };
     const blocks = reports.map((r) => {
-      const text = renderReport(r, style, 'cliëntrijen', options.alles ? undefined : TABLE_LIMIT);
+      const text = renderReport(r, style, { one: 'cliëntrij', many: 'cliëntrijen' }, options.alles ? undefined : TABLE_LIMIT);
       return r.copy !== undefined ? `${text}\nGemarkeerde kopie: ${r.copy}` : text;
     });
     if (reports.length > 1) blocks.push(batchSummary(reports));

@@ -61,17 +61,24 @@ export function renderTable(findings: readonly Finding[], style: TableStyle): st
   ].join('\n');
 }
 
-export function renderSummary(report: FileReport, unit: string): string {
+/** A count with its noun: "1 regel", "3 regels". */
+export interface Unit {
+  readonly one: string;
+  readonly many: string;
+}
+
+export function renderSummary(report: FileReport, unit: Unit): string {
   const s = summarise(report.findings);
   const total = report.findings.length;
   return `${total} ${total === 1 ? 'bevinding' : 'bevindingen'}: ${s.fout} ${s.fout === 1 ? 'fout' : 'fouten'}, ${s.waarschuwing} ${
     s.waarschuwing === 1 ? 'waarschuwing' : 'waarschuwingen'
-  }, ${s.info} info (${report.rows} ${unit} gecontroleerd).`;
+  }, ${s.info} info (${report.rows} ${report.rows === 1 ? unit.one : unit.many} gecontroleerd).`;
 }
 
 /** A file's title, its findings (the first `limit` when given) and its summary line. */
-export function renderReport(report: FileReport, style: TableStyle, unit: string, limit?: number): string {
-  const title = `${report.file} — definitieset ${report.version}, profiel: ${report.profile ?? 'geen (standaardset)'}`;
+export function renderReport(report: FileReport, style: TableStyle, unit: Unit, limit?: number): string {
+  const name = report.file === '-' ? 'standaardinvoer' : report.file;
+  const title = `${name} — definitieset ${report.version}, profiel: ${report.profile ?? 'geen (standaardset)'}`;
   const shown = limit !== undefined ? report.findings.slice(0, limit) : report.findings;
   const parts = [bold(style, title), '', renderTable(shown, style)];
   if (shown.length < report.findings.length) {

@@ -69,7 +69,8 @@ export async function termsCommand(files: string[], options: CommonOptions, outp
       output.out(JSON.stringify(json, null, 2));
     }
   } else if (reports.length > 0) {
-    const unit = (r: FileReport) => (r.file === '-' || /\.(txt|md|markdown)$/i.test(r.file) ? 'regels' : 'rijen');
+    const unit = (r: FileReport) =>
+      r.file === '-' || /\.(txt|md|markdown)$/i.test(r.file) ? { one: 'regel', many: 'regels' } : { one: 'rij', many: 'rijen' };
     output.out(reports.map((r) => renderReport(r, { colour: output.colour }, unit(r))).join('\n\n'));
   }
   for (const problem of problems) output.err(problem);

@@ -37,7 +37,7 @@ test('long values are clipped, line breaks shown as ⏎; the limit is announced'
   const table = renderTable([long], { colour: false, maxCell: 20 });
   expect(table).toContain('x'.repeat(19) + '…');
   expect(table).toContain('regel 1⏎regel 2');
-  const report = renderReport({ file: 'a.xlsx', version: '1.0.0', profile: null, rows: 3, findings: [long, long, long] }, { colour: false }, 'rijen', 2);
+  const report = renderReport({ file: 'a.xlsx', version: '1.0.0', profile: null, rows: 3, findings: [long, long, long] }, { colour: false }, { one: 'rij', many: 'rijen' }, 2);
   expect(report).toContain('… en nog 1 bevindingen');
   expect(report).toContain('3 bevindingen: 3 fouten, 0 waarschuwingen, 0 info (3 rijen gecontroleerd).');
 });
