@@ -6,7 +6,7 @@
  */
 import type { Column } from '../definitions/formatSchema';
 import { headerKey, type ReportFormat } from '../definitions/reportFormat';
-import type { Finding } from './findings';
+import { UNKNOWN_COLUMN_REASONS, type Finding } from './findings';
 import type { SheetData } from './grid';
 import { findingAt } from './located';
 
@@ -59,7 +59,7 @@ export function findHeader(sheet: SheetData, format: ReportFormat): HeaderResult
       const match = format.headers.get(headerKey(value));
       if (match === undefined) {
         findings.push(
-          findingAt('KOP_ONBEKEND', place, { waarde: value, reden: 'hoort niet bij de uniforme rapportage en wordt niet gecontroleerd.' }),
+          findingAt('KOP_ONBEKEND', place, { waarde: value, reden: UNKNOWN_COLUMN_REASONS.notInFormat }),
         );
         continue;
       }
@@ -69,7 +69,7 @@ export function findHeader(sheet: SheetData, format: ReportFormat): HeaderResult
         findings.push(
           findingAt('KOP_ONBEKEND', place, {
             waarde: value,
-            reden: `is een tweede kolom '${match.target.header}' (de eerste is '${String(first)}') en wordt niet gecontroleerd.`,
+            reden: UNKNOWN_COLUMN_REASONS.secondColumn(match.target.header, String(first)),
           }, { term: match.target.term }),
         );
         continue;

@@ -15,7 +15,7 @@ import type { Finding } from './findings';
 import { codeKey } from '../definitions/reportFormat';
 import { cellAddress, type RawValue, type SheetData } from './grid';
 import { findingAt, type FindingExtras, type Place } from './located';
-import type { FindingCode, MessageValues } from './findings';
+import { STATUS_REQUIREMENTS, type FindingCode, type MessageValues } from './findings';
 import { locateTextFinding } from './textCells';
 import type { TermMatcher } from './termMatcher';
 
@@ -123,13 +123,13 @@ export function checkClients(input: ClientCheckInput): ClientCheck {
       for (const f of rule.required) {
         const i = field[f];
         if (present[i] && cells[i].state === 'empty') {
-          report('STATUS_VELDEN', i, { regel: `Bij status ${status.code} is ${columns[i].header} verplicht.` }, { term: status.term });
+          report('STATUS_VELDEN', i, { status: status.code, eis: STATUS_REQUIREMENTS.required(columns[i].header) }, { term: status.term });
         }
       }
       for (const f of rule.empty) {
         const i = field[f];
         if (present[i] && cells[i].state !== 'empty') {
-          report('STATUS_VELDEN', i, { regel: `Bij status ${status.code} moet ${columns[i].header} leeg zijn.` }, { term: status.term });
+          report('STATUS_VELDEN', i, { status: status.code, eis: STATUS_REQUIREMENTS.empty(columns[i].header) }, { term: status.term });
         }
       }
     }

@@ -30,6 +30,7 @@ export const CATALOGUE = {
     severity: 'info',
     rule: 'Een kolom hoort niet bij de uniforme rapportage.',
     template: "Kolom '{waarde}' {reden}",
+    // {reden}: one of UNKNOWN_COLUMN_REASONS.
   },
   FOUTWAARDE: {
     severity: 'fout',
@@ -79,7 +80,8 @@ export const CATALOGUE = {
   STATUS_VELDEN: {
     severity: 'fout',
     rule: 'Een veld dat bij de status verplicht is, is leeg, of een veld dat leeg moet zijn, is gevuld.',
-    template: '{regel}',
+    // {eis}: STATUS_REQUIREMENTS.required or .empty with the column filled in.
+    template: 'Bij status {status} {eis}.',
   },
   PLAATSING_GEEN_WERK: {
     severity: 'fout',
@@ -139,6 +141,20 @@ export const CATALOGUE = {
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type FindingCode = keyof typeof CATALOGUE;
+
+/** The reasons KOP_ONBEKEND gives. */
+export const UNKNOWN_COLUMN_REASONS = {
+  notInFormat: 'hoort niet bij de uniforme rapportage en wordt niet gecontroleerd.',
+  secondColumn: (standard: string, first: string) =>
+    `is een tweede kolom '${standard}' (de eerste is '${first}') en wordt niet gecontroleerd.`,
+  notALabel: (sheet: string) => `is geen label van het blad ${sheet} en wordt niet gecontroleerd.`,
+};
+
+/** What STATUS_VELDEN says a status asks of a column. */
+export const STATUS_REQUIREMENTS = {
+  required: (column: string) => `is ${column} verplicht`,
+  empty: (column: string) => `moet ${column} leeg zijn`,
+};
 export const FINDING_CODES = Object.keys(CATALOGUE) as FindingCode[];
 
 export type MessageValues = Record<string, string | number>;

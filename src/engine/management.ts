@@ -9,7 +9,7 @@ import { displayValue, isEmptyValue, parseDateText, parseNumberText, reportedVal
 import type { ClientCheck } from './clientSheet';
 import type { DurablePlacement } from './durablePlacement';
 import { formatSerial, isDateFormat, isPercentFormat } from './excelDate';
-import type { Finding } from './findings';
+import { UNKNOWN_COLUMN_REASONS, type Finding } from './findings';
 import { isCellError, type RawValue, type SheetData } from './grid';
 import { findingAt, type Place } from './located';
 
@@ -56,7 +56,10 @@ export function readManagement(sheet: SheetData, format: ReportFormat): Manageme
     if (match === undefined) {
       if (!isEmptyValue(value)) {
         findings.push(
-          findingAt('KOP_ONBEKEND', labelPlace, { waarde: label, reden: 'is geen label van het blad Management en wordt niet gecontroleerd.' }),
+          findingAt('KOP_ONBEKEND', labelPlace, {
+            waarde: label,
+            reden: UNKNOWN_COLUMN_REASONS.notALabel(format.data.sheets.management.name),
+          }),
         );
       }
       return;
@@ -84,12 +87,13 @@ export function readManagement(sheet: SheetData, format: ReportFormat): Manageme
     }
   });
   if (periodStart !== undefined && periodEnd !== undefined && periodEnd < periodStart) {
-    const value = sheet.values[periodEndRow]?.[valueColumn] ?? null;
+    const label = (id: string) => format.data.management.metadata.find((m) => m.id === id)?.label ?? id;
+    const value = reportedValue(sheet.values[periodEndRow]?.[valueColumn] ?? null, sheet.formats?.[periodEndRow]?.[valueColumn]);
     findings.push(
       findingAt(
         'DATUMVOLGORDE',
-        { sheet: sheet.name, row: periodEndRow, col: valueColumn, column: 'Periode tot', value },
-        { kolom: 'Periode tot', eerder: 'Periode van', eerderWaarde: formatSerial(periodStart) },
+        { sheet: sheet.name, row: periodEndRow, col: valueColumn, column: label('periodeTot'), value },
+        { kolom: label('periodeTot'), eerder: label('periodeVan'), eerderWaarde: formatSerial(periodStart) },
         { term: 'rapportageperiode' },
       ),
     );

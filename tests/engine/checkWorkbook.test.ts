@@ -325,3 +325,19 @@ describe('matching a management figure', () => {
     expect(indicatorMatches(indicator('doorlooptijd'), 78, 76.5)).toBe(false);
   });
 });
+
+describe('the management period', () => {
+  test('Periode van after Periode tot is flagged on Periode tot; a bad date is TYPE_DATUM', () => {
+    const findings = check([
+      clientSheet({ rows: [placedRow()] }),
+      managementSheet([
+        ['Periode van', d(1, 7, 2009), 'dd-mm-yyyy'],
+        ['Periode tot', d(30, 6, 2009), 'dd-mm-yyyy'],
+        ['Gemeente', 'Alkmaar'],
+      ]),
+    ]).findings;
+    expect(codesOf(findings)).toEqual(['DATUMVOLGORDE@B2']);
+    expect(findings[0]).toMatchObject({ value: '30-06-2009', message: 'Periode tot ligt voor Periode van (01-07-2009).' });
+    expect(codesOf(check([clientSheet({ rows: [placedRow()] }), managementSheet([['Periode tot', 'eind juni']])]).findings)).toEqual(['TYPE_DATUM@B1']);
+  });
+});
