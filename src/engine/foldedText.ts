@@ -114,19 +114,30 @@ export class FoldBuffers {
  */
 export function foldText(source: string, buffers: FoldBuffers = new FoldBuffers()): FoldedText {
   const n = source.length;
+  // Characters that fold to several characters are rare: the first pass
+  // assumes one folded character per code unit and gives up when it meets
+  // one; the second pass has room for the longest expansion.
   buffers.ensure(n + 16);
-  // Characters that fold to several characters are rare: the fast loop
-  // assumes one folded character per code unit and leaves when it meets one.
-  return foldFast(source, buffers) ?? foldGeneral(source, buffers);
+  const folded = foldInto(source, buffers, false);
+  if (folded !== undefined) return folded;
+  buffers.ensure(MAX_EXPANSION * n + 16);
+  return foldInto(source, buffers, true) as FoldedText;
 }
+
+/** The most folded characters one code unit can give (a canonical decomposition). */
+export const MAX_EXPANSION = 4;
 
 interface FoldState {
   length: number;
   pendingSpace: number;
 }
 
-/** One folded character per code unit; undefined when the text has a MULTI character. */
-function foldFast(source: string, buffers: FoldBuffers): FoldedText | undefined {
+/**
+ * The folding loop. Without `multi`, it returns undefined at the first
+ * character that folds to several characters; with it, the buffers must
+ * already hold MAX_EXPANSION characters per code unit.
+ */
+function foldInto(source: string, buffers: FoldBuffers, multi: boolean): FoldedText | undefined {
   const n = source.length;
   const codes = buffers.codes;
   const origin = buffers.origin;
@@ -146,7 +157,7 @@ function foldFast(source: string, buffers: FoldBuffers): FoldedText | undefined 
       continue;
     }
     if (folded === DROP) continue;
-    if (folded === MULTI) return undefined;
+    if (folded === MULTI && !multi) return undefined;
     if (folded === HYPHEN_CODE && pendingSpace < 0 && length > 0 && isLetterCode(codes[length - 1])) {
       const next = lineBreakAfterHyphen(source, i);
       if (next >= 0) {
@@ -166,64 +177,19 @@ function foldFast(source: string, buffers: FoldBuffers): FoldedText | undefined 
       pendingSpace = -1;
       newlinesInRun = 0;
     }
-    codes[length] = folded;
-    origin[length] = i;
-    length++;
-  }
-  if (newlinesInRun >= 2) paragraphBreaks.push(length);
-  return result(source, buffers, { length, pendingSpace }, joints, paragraphBreaks, ends);
-}
-
-/** The general loop: also characters that fold to several characters. */
-function foldGeneral(source: string, buffers: FoldBuffers): FoldedText {
-  const n = source.length;
-  let length = 0;
-  let pendingSpace = -1;
-  let newlinesInRun = 0;
-  const joints: number[] = [];
-  const paragraphBreaks: number[] = [];
-  const ends = new Map<number, number>();
-  const put = (code: number, from: number): void => {
-    buffers.ensure(length + 16);
-    buffers.codes[length] = code;
-    buffers.origin[length] = from;
-    length++;
-  };
-  for (let i = 0; i < n; i++) {
-    const code = source.charCodeAt(i);
-    const folded = foldedCode(code);
-    if (folded === WHITE) {
-      if (pendingSpace < 0) pendingSpace = i;
-      if (code === NEWLINE) newlinesInRun++;
-      continue;
-    }
-    if (folded === DROP) continue;
-    if (folded === HYPHEN_CODE && pendingSpace < 0 && length > 0 && isLetterCode(buffers.codes[length - 1])) {
-      const next = lineBreakAfterHyphen(source, i);
-      if (next >= 0) {
-        joints.push(length);
-        ends.set(length - 1, i);
-        i = next - 1;
-        continue;
-      }
-    }
-    if (pendingSpace >= 0) {
-      if (length > 0) {
-        if (newlinesInRun >= 2) paragraphBreaks.push(length);
-        put(SPACE_CODE, pendingSpace);
-      }
-      pendingSpace = -1;
-      newlinesInRun = 0;
-    }
     if (folded === MULTI) {
       const chars = foldCodeUnit(code);
       for (let k = 0; k < chars.length; k++) {
         if (k < chars.length - 1) ends.set(length, i + 1);
-        put(chars.charCodeAt(k), i);
+        codes[length] = chars.charCodeAt(k);
+        origin[length] = i;
+        length++;
       }
       continue;
     }
-    put(folded, i);
+    codes[length] = folded;
+    origin[length] = i;
+    length++;
   }
   if (newlinesInRun >= 2) paragraphBreaks.push(length);
   return result(source, buffers, { length, pendingSpace }, joints, paragraphBreaks, ends);
