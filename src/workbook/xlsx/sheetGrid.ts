@@ -43,6 +43,42 @@ const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
 const DEFAULT_DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 const DEFAULT_TIME_FORMAT = 'hh:mm:ss';
 
+/**
+ * Rows of cells (0-based), filled cell by cell in reading order; remembers
+ * the row it wrote to last, since cells mostly arrive row after row.
+ */
+class RowStore<T> {
+  readonly rows: (T[] | undefined)[] = [];
+  private current: T[] | undefined;
+  private currentIndex = -1;
+
+  constructor(private readonly gap: T) {}
+
+  set(row: number, col: number, value: T): void {
+    let cells = this.current;
+    if (row !== this.currentIndex || cells === undefined) {
+      const rows = this.rows;
+      while (rows.length < row) rows.push(undefined);
+      cells = rows[row];
+      if (cells === undefined) {
+        cells = [];
+        rows[row] = cells;
+      }
+      this.current = cells;
+      this.currentIndex = row;
+    }
+    const length = cells.length;
+    if (col === length) {
+      cells.push(value);
+    } else if (col > length) {
+      for (let i = length; i < col; i++) cells.push(this.gap);
+      cells.push(value);
+    } else {
+      cells[col] = value;
+    }
+  }
+}
+
 export class SheetGrid {
   readonly name: string;
   readonly sharedStrings: readonly string[];
@@ -54,12 +90,8 @@ export class SheetGrid {
   row = -1;
   col = -1;
 
-  private readonly values: (RawValue[] | undefined)[] = [];
-  private rowValues: RawValue[] | undefined;
-  private rowValuesIndex = -1;
-  private formats: ((string | undefined)[] | undefined)[] | undefined;
-  private rowFormats: (string | undefined)[] | undefined;
-  private rowFormatsIndex = -1;
+  private readonly values = new RowStore<RawValue>(null);
+  private formats: RowStore<string | undefined> | undefined;
   private hiddenRows: Set<number> | undefined;
   private merges: MergeRange[] | undefined;
 
@@ -197,56 +229,12 @@ export class SheetGrid {
 
   /** Stores a value at the current cell. */
   put(value: RawValue): void {
-    const row = this.row;
-    const col = this.col;
-    let cells = this.rowValues;
-    if (row !== this.rowValuesIndex || cells === undefined) {
-      const values = this.values;
-      while (values.length < row) values.push(undefined);
-      cells = values[row];
-      if (cells === undefined) {
-        cells = [];
-        values[row] = cells;
-      }
-      this.rowValues = cells;
-      this.rowValuesIndex = row;
-    }
-    const length = cells.length;
-    if (col === length) {
-      cells.push(value);
-    } else if (col > length) {
-      for (let i = length; i < col; i++) cells.push(null);
-      cells.push(value);
-    } else {
-      cells[col] = value;
-    }
+    this.values.set(this.row, this.col, value);
   }
 
   /** Stores a number format at the current cell. */
   putFormat(format: string): void {
-    const row = this.row;
-    const col = this.col;
-    let cells = this.rowFormats;
-    if (row !== this.rowFormatsIndex || cells === undefined) {
-      const formats = (this.formats ??= []);
-      while (formats.length < row) formats.push(undefined);
-      cells = formats[row];
-      if (cells === undefined) {
-        cells = [];
-        formats[row] = cells;
-      }
-      this.rowFormats = cells;
-      this.rowFormatsIndex = row;
-    }
-    const length = cells.length;
-    if (col === length) {
-      cells.push(format);
-    } else if (col > length) {
-      for (let i = length; i < col; i++) cells.push(undefined);
-      cells.push(format);
-    } else {
-      cells[col] = format;
-    }
+    (this.formats ??= new RowStore<string | undefined>(undefined)).set(this.row, this.col, format);
   }
 
   toSheetData(): SheetData {
@@ -256,8 +244,8 @@ export class SheetGrid {
       formats?: ((string | undefined)[] | undefined)[];
       hiddenRows?: Set<number>;
       merges?: MergeRange[];
-    } = { name: this.name, values: this.values };
-    if (this.formats !== undefined) sheet.formats = this.formats;
+    } = { name: this.name, values: this.values.rows };
+    if (this.formats !== undefined) sheet.formats = this.formats.rows;
     if (this.hiddenRows !== undefined) sheet.hiddenRows = this.hiddenRows;
     if (this.merges !== undefined) sheet.merges = this.merges;
     return sheet;
