@@ -232,12 +232,17 @@ function result(
 }
 
 const CHUNK = 8192;
-const utf16 = new TextDecoder('utf-16le');
+/** Absent in Excel's JavaScript-only custom-functions runtime: then chunks of fromCharCode. */
+const utf16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le') : undefined;
 
 function decodeUtf16(codes: Uint16Array, length: number): string {
   if (length <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
-  // The folded text holds no unpaired-surrogate changes of its own: lone surrogates pass through as they came.
-  return utf16.decode(new Uint8Array(codes.buffer, codes.byteOffset, length * 2));
+  if (utf16 !== undefined) return utf16.decode(new Uint8Array(codes.buffer, codes.byteOffset, length * 2));
+  const parts: string[] = [];
+  for (let i = 0; i < length; i += CHUNK) {
+    parts.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(i + CHUNK, length)) as unknown as number[]));
+  }
+  return parts.join('');
 }
 
 /** The folded text of [start, end) (a short piece, without decoding the whole text). */
