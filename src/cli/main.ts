@@ -4,6 +4,7 @@
  * `fout`, 2 unusable input (one Dutch line on stderr), 3 internal error.
  */
 import { Command, CommanderError, Help } from 'commander';
+import { standardDefinitionSet } from '../definitions/definitionSet';
 import { processOutput, type CommonOptions, type Output } from './context';
 import { checkCommand, type CheckOptions } from './checkCommand';
 import { definitionsCommand } from './definitionsCommand';
@@ -46,11 +47,17 @@ function commanderMessage(error: CommanderError): string {
   }
 }
 
+function versionLine(): string {
+  const { version } = require('../../package.json') as { version: string };
+  return `reintegratie ${version}, definitieset ${standardDefinitionSet().version}`;
+}
+
 export function buildProgram(output: Output, setStatus: (status: number) => void): Command {
   const program = new Command('reintegratie');
   program
     .description('De definitieset re-integratie: termen controleren, rapportages toetsen en definities opzoeken.')
     .helpOption('-h, --help', 'toon deze hulp')
+    .version(versionLine(), '-V, --versie', 'toon de versie van het programma en de definitieset')
     .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
     .configureHelp({})
     .showSuggestionAfterError(false)
@@ -106,7 +113,8 @@ export async function run(argv: string[], output: Output = processOutput()): Pro
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
-      output.err(commanderMessage(error));
+      // Without a command commander has shown the help already.
+      if (error.code !== 'commander.help') output.err(commanderMessage(error));
       return 2;
     }
     if (error instanceof InputError) {

@@ -110,7 +110,7 @@ describe('reintegratie termen', () => {
       const at = header.indexOf(column);
       for (const row of rows) expect(row.charAt(at - 1)).toBe(' ');
     }
-    expect(r.stdout).toMatch(/2 bevindingen: 0 fouten, 2 waarschuwingen, 0 info \(1 regels gecontroleerd\)\./);
+    expect(r.stdout).toMatch(/2 bevindingen: 0 fouten, 2 waarschuwingen, 0 info \(1 regel gecontroleerd\)\./);
   });
 });
 
@@ -174,5 +174,18 @@ describe('reintegratie definities', () => {
     const text = runCli(['definities', '--profiel', profile]).stdout;
     expect(text).toMatch(/profiel NK \(Alkmaar\)/);
     expect(text).toMatch(/4 weken \(standaard 6 weken; afwijking: Sneller\.\)/);
+  });
+});
+
+describe('the program itself', () => {
+  test('--versie names the program and the definition set; no command shows the help', () => {
+    const version = runCli(['--versie']);
+    expect(version.status).toBe(0);
+    expect(version.stdout).toMatch(/^reintegratie \d+\.\d+\.\d+, definitieset \d+\.\d+\.\d+\n$/);
+    const bare = runCli([]);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toContain('Gebruik: reintegratie');
+    expect(bare.stderr).toContain('controleer');
+    expect(bare.stderr).not.toContain('Ongeldige aanroep');
   });
 });
