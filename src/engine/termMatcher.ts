@@ -342,7 +342,11 @@ export class TermMatcher {
     });
     const statements = findNumberStatements(folded, nearby, (hit) => UNIT_WORDS[this.lexicon[hit.entry].key]);
     for (const statement of statements) {
-      const mentions = this.mentionsNear(folded, matches, kept, statement);
+      const { from, to } = reach(folded, statement);
+      // No term with a number parameter within reach: nothing to attribute.
+      const k = firstAtOrAfter(near, from + 1);
+      if (k === near.length || near[k] > to + this.maxKeyLength) continue;
+      const mentions = this.mentionsNear(folded, matches, kept, from, to);
       const match = this.attribute(folded, statement, mentions);
       if (match === undefined) continue;
       const { owner, parameter } = match;
@@ -379,12 +383,11 @@ export class TermMatcher {
   }
 
   /**
-   * Whole-word term mentions within reach of a statement (see `reach`),
-   * sorted by start, without those inside a longer mention: conforming hits
+   * Whole-word term mentions within reach [from, to] of a statement (see
+   * `reach`), sorted by start, without those inside a longer mention: conforming hits
    * from `matches` and the kept non-conforming hits.
    */
-  private mentionsNear(folded: FoldedText, matches: MatchBuffer, kept: Hit[], statement: NumberStatement): Hit[] {
-    const { from, to } = reach(folded, statement);
+  private mentionsNear(folded: FoldedText, matches: MatchBuffer, kept: Hit[], from: number, to: number): Hit[] {
     const lengths = this.automaton.lengths;
     const hits: Hit[] = [];
     for (let k = firstAtOrAfter(matches.ends, from + 1, matches.count); k < matches.count && matches.ends[k] <= to; k++) {
