@@ -9,6 +9,7 @@
  */
 
 import { Inflate } from 'fflate';
+import { concatBytes } from './byteText';
 import { XlsxReadError } from './xlsxReadError';
 
 export interface InflateLimits {
@@ -317,19 +318,8 @@ export class ZipArchive {
   /** The whole inflated entry (for the small parts: workbook, relationships, styles). */
   readBytes(entry: ZipEntry): Uint8Array {
     const chunks: Uint8Array[] = [];
-    let length = 0;
-    this.stream(entry, (chunk) => {
-      chunks.push(chunk);
-      length += chunk.length;
-    });
-    if (chunks.length === 1) return chunks[0];
-    const out = new Uint8Array(length);
-    let at = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
-    }
-    return out;
+    this.stream(entry, (chunk) => chunks.push(chunk));
+    return concatBytes(chunks);
   }
 }
 
