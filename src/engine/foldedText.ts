@@ -233,7 +233,8 @@ function result(
 
 const CHUNK = 8192;
 /** Absent in Excel's JavaScript-only custom-functions runtime: then chunks of fromCharCode. */
-const utf16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le') : undefined;
+const Decoder = (globalThis as { TextDecoder?: new (label: string) => { decode(bytes: Uint8Array): string } }).TextDecoder;
+const utf16 = typeof Decoder === 'function' ? new Decoder('utf-16le') : undefined;
 
 function decodeUtf16(codes: Uint16Array, length: number): string {
   if (length <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
