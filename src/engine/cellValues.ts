@@ -7,7 +7,8 @@
  */
 import { codeKey, type CodeList } from '../definitions/reportFormat';
 import type { CodeEntry, Column } from '../definitions/formatSchema';
-import { formatSerial, isDateFormat, isPercentFormat, serialFromDate } from './excelDate';
+import { formatSerial, serialFromDate } from './excelDate';
+import { isDateFormat, isPercentFormat } from './numberFormat';
 import type { FindingCode, MessageValues } from './findings';
 import { isCellError, type RawValue } from './grid';
 import { nearest } from './nearestCode';

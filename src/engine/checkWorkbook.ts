@@ -10,6 +10,7 @@ import { standardReportFormat, type ReportFormat } from '../definitions/reportFo
 import { bsnsInText } from './bsn';
 import { findHeader } from './clientHeader';
 import { checkClients } from './clientSheet';
+import { toDateSystem1900 } from './dateSystem';
 import { DurablePlacement } from './durablePlacement';
 import type { Finding } from './findings';
 import type { SheetData, WorkbookData } from './grid';
@@ -57,7 +58,7 @@ function bsnFindings(sheet: SheetData): Finding[] {
 export function checkWorkbook(workbook: WorkbookData, defs: EffectiveDefinitions, options: CheckOptions = {}): WorkbookCheck {
   const format = options.format ?? standardReportFormat();
   const matcher = termMatcher(defs);
-  const sheets = workbook.sheets.map(expandMerges);
+  const sheets = workbook.sheets.map((s) => expandMerges(toDateSystem1900(s, workbook.dateSystem)));
   const clientSheet = sheets.find((s) => format.isClientSheet(s.name));
   const order = new Map(sheets.map((s, i) => [s.name, i]));
   const findings: Finding[] = [];

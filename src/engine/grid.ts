@@ -3,6 +3,7 @@
  * host (Office.js, an .xlsx reader) delivers them. No host types leak in
  * here; every adapter converts to these shapes.
  */
+import type { DateSystem } from './excelDate';
 
 /** An Excel error value such as `#N/A` or `#REF!`. */
 export interface CellError {
@@ -10,9 +11,9 @@ export interface CellError {
 }
 
 /**
- * One cell as Excel holds it. Dates are numbers (1900 date system serials)
- * whose number format is a date format; formulas are their cached result;
- * rich text is its plain text.
+ * One cell as Excel holds it. Dates are numbers (serials in the workbook's
+ * date system) whose number format is a date format; formulas are their
+ * cached result; rich text is its plain text.
  */
 export type RawValue = string | number | boolean | CellError | null;
 
@@ -44,6 +45,8 @@ export interface SheetData {
 
 export interface WorkbookData {
   readonly sheets: readonly SheetData[];
+  /** The workbook's date system; 1900 when absent. */
+  readonly dateSystem?: DateSystem;
 }
 
 export function isCellError(value: RawValue): value is CellError {

@@ -8,7 +8,8 @@ import { codeKey, headerKey, type ReportFormat } from '../definitions/reportForm
 import { displayValue, isEmptyValue, parseDateText, parseNumberText, reportedValue } from './cellValues';
 import type { ClientCheck } from './clientSheet';
 import type { DurablePlacement } from './durablePlacement';
-import { formatSerial, isDateFormat, isPercentFormat } from './excelDate';
+import { formatSerial } from './excelDate';
+import { isDateFormat, isPercentFormat } from './numberFormat';
 import { UNKNOWN_COLUMN_REASONS, type Finding } from './findings';
 import { isCellError, type RawValue, type SheetData } from './grid';
 import { findingAt, type Place } from './located';

@@ -76,13 +76,15 @@ describe('readXlsx on hand-made workbooks', () => {
     expect(formats[6]).toBeUndefined();
   });
 
-  test('1904 date system: date serials move by 1462 days, time-only and other numbers stay', () => {
+  test('1904 date system: serials stay as written and the workbook says 1904; ISO dates become 1904 serials', () => {
     const serial1904 = serialOf(Date.UTC(2008, 2, 15)) - 1462;
     const xml = `<row r="1"><c r="A1" s="1"><v>${serial1904}</v></c><c r="B1" s="2"><v>0.75</v></c><c r="C1"><v>${serial1904}</v></c><c r="D1" s="3"><v>0.5</v></c></row>`;
     for (const attr of ['1', 'true']) {
       const files = makeXlsx({ sheets: [{ name: 'Blad1', xml }], numFmts: { 164: 'dd/mm/yyyy' }, cellXfs: [0, 164, 20, 10], date1904: attr });
-      const sheet = readXlsx(files).sheets[0];
-      expect(sheet.values[0]).toEqual([39522, 0.75, serial1904, 0.5]);
+      const workbook = readXlsx(files);
+      const sheet = workbook.sheets[0];
+      expect(workbook.dateSystem).toBe(1904);
+      expect(sheet.values[0]).toEqual([serial1904, 0.75, serial1904, 0.5]);
       expect(sheet.formats?.[0]).toEqual(['dd/mm/yyyy', 'h:mm', undefined, '0.00%']);
     }
   });

@@ -150,5 +150,5 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Workbook
     guardStringSize(entry, () => streamUtf8(zip, entry, (bytes) => reader.feed(bytes)));
     sheets.push(reader.finish());
   });
-  return { sheets };
+  return { sheets, dateSystem: workbook.date1904 ? 1904 : 1900 };
 }

@@ -6,7 +6,8 @@
 
 import type { CellError, MergeRange, RawValue, SheetData } from '../../engine/grid';
 import { MAX_COLUMNS, MAX_ROWS, parseRangeRef, RangeRef } from './cellRefs';
-import { DATE1904_OFFSET, isoToSerial } from './excelDates';
+import { DATE1904_OFFSET } from '../../engine/excelDate';
+import { isoToSerial } from './excelDates';
 import { DateKind } from './numberFormats';
 import { StyleTable } from './styles';
 import { XlsxReadError } from './xlsxReadError';
@@ -168,15 +169,11 @@ export class SheetGrid {
     if (text !== undefined) this.put(text);
   }
 
-  /** Stores a number with the cell's style: its format if not General, and date serials moved from 1904 to 1900. */
+  /** Stores a number with the cell's format if not General (a date serial stays in the workbook's date system). */
   storeNumber(n: number, style: number): void {
     const format = this.styleFormats[style];
-    if (format === undefined) {
-      this.put(n);
-      return;
-    }
-    this.put(this.date1904 && this.styleDateKinds[style] === DateKind.Date ? n + DATE1904_OFFSET : n);
-    this.putFormat(format);
+    this.put(n);
+    if (format !== undefined) this.putFormat(format);
   }
 
   /** Stores the decoded value text of a cell by its type and style. */
@@ -208,7 +205,8 @@ export class SheetGrid {
           if (text.length > 0) this.put(text);
           return;
         }
-        this.put(iso.serial);
+        // ISO text is a calendar date: as a serial of the workbook's own date system.
+        this.put(this.date1904 && iso.hasDate ? iso.serial - DATE1904_OFFSET : iso.serial);
         const kind = style < this.styleDateKinds.length ? this.styleDateKinds[style] : DateKind.None;
         const format =
           kind !== DateKind.None
