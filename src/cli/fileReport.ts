@@ -3,7 +3,7 @@
  * see shared/design/uniforme-rapportage.md, "JSON of one checked file").
  */
 import { summarise, type Finding } from '../engine/findings';
-import { isCellError, type RawValue } from '../engine/grid';
+import { findingJson } from '../engine/findingPresentation';
 
 export interface FileReport {
   readonly file: string;
@@ -12,28 +12,6 @@ export interface FileReport {
   readonly findings: readonly Finding[];
   /** Rows checked: client rows, lines of a text, or rows with content. */
   readonly rows: number;
-}
-
-function jsonValue(value: RawValue): string | number | boolean | null {
-  return isCellError(value) ? value.error : value;
-}
-
-export function findingJson(f: Finding) {
-  return {
-    blad: f.sheet,
-    cel: f.cell,
-    rij: f.row,
-    kolom: f.column,
-    code: f.code,
-    ernst: f.severity,
-    term: f.term,
-    melding: f.message,
-    waarde: jsonValue(f.value),
-    suggestie: f.suggestion,
-    fragment: f.fragment,
-    suggesties: f.suggestions,
-    positie: f.offset,
-  };
 }
 
 export function reportJson(report: FileReport) {

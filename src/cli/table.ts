@@ -3,6 +3,7 @@
  * a summary line, with the severity in colour when the output is a terminal.
  */
 import { summarise, type Finding, type Severity } from '../engine/findings';
+import { severityCount, TABLE_COLUMNS } from '../engine/findingPresentation';
 import type { FileReport } from './fileReport';
 
 const COLOURS: Record<Severity, number> = { fout: 31, waarschuwing: 33, info: 36 };
@@ -27,24 +28,13 @@ function clip(text: string, max: number): string {
   return flat.length <= max ? flat : flat.slice(0, max - 1) + '…';
 }
 
-function place(f: Finding): string {
-  if (f.cell !== null) return f.sheet !== null ? `${f.sheet}!${f.cell}` : f.cell;
-  if (f.row !== null) return `regel ${f.row}`;
-  return '';
-}
-
 export function renderTable(findings: readonly Finding[], style: TableStyle): string {
   if (findings.length === 0) return 'Geen bevindingen.';
   const max = style.maxCell ?? 40;
-  const header = ['Plaats', 'Ernst', 'Code', 'Waarde', 'Suggestie', 'Melding'];
-  const rows = findings.map((f) => [
-    place(f),
-    f.severity,
-    f.code,
-    clip(f.fragment ?? (f.value === null ? '' : typeof f.value === 'object' ? f.value.error : String(f.value)), max),
-    clip(f.suggestion ?? '', max),
-    f.message.replace(/\r?\n/g, ' '),
-  ]);
+  const header = TABLE_COLUMNS.map((c) => c.label);
+  const last = TABLE_COLUMNS.length - 1;
+  // Every column but the message is clipped to one line of `max` characters.
+  const rows = findings.map((f) => TABLE_COLUMNS.map((c, i) => (i === last ? c.text(f).replace(/\r?\n/g, ' ') : clip(c.text(f), max))));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[], severity?: Severity): string =>
     cells
@@ -70,9 +60,8 @@ export interface Unit {
 export function renderSummary(report: FileReport, unit: Unit): string {
   const s = summarise(report.findings);
   const total = report.findings.length;
-  return `${total} ${total === 1 ? 'bevinding' : 'bevindingen'}: ${s.fout} ${s.fout === 1 ? 'fout' : 'fouten'}, ${s.waarschuwing} ${
-    s.waarschuwing === 1 ? 'waarschuwing' : 'waarschuwingen'
-  }, ${s.info} info (${report.rows} ${report.rows === 1 ? unit.one : unit.many} gecontroleerd).`;
+  const counts = (['fout', 'waarschuwing', 'info'] as const).map((severity) => severityCount(severity, s[severity])).join(', ');
+  return `${total} ${total === 1 ? 'bevinding' : 'bevindingen'}: ${counts} (${report.rows} ${report.rows === 1 ? unit.one : unit.many} gecontroleerd).`;
 }
 
 /** A file's title, its findings (the first `limit` when given) and its summary line. */

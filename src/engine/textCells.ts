@@ -34,14 +34,19 @@ export interface TextCellOptions {
   readonly columnName?: (col: number) => string | null;
   /** Which cells to scan; default: every text cell. */
   readonly include?: (row: number, col: number) => boolean;
+  /** The 0-based rows [from, to) to scan; default: all. */
+  readonly from?: number;
+  readonly to?: number;
 }
 
 /** Scans every text cell of `sheet` (or those `include` selects). */
 export function scanTextCells(sheet: SheetData, matcher: TermMatcher, options: TextCellOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const columnName = options.columnName ?? columnLetters;
-  sheet.values.forEach((row, r) => {
-    if (row === undefined) return;
+  const end = Math.min(options.to ?? sheet.values.length, sheet.values.length);
+  for (let r = options.from ?? 0; r < end; r++) {
+    const row = sheet.values[r];
+    if (row === undefined) continue;
     for (let c = 0; c < row.length; c++) {
       const value = row[c];
       if (typeof value !== 'string' || value.length === 0) continue;
@@ -51,7 +56,7 @@ export function scanTextCells(sheet: SheetData, matcher: TermMatcher, options: T
       const at: CellLocation = { sheet: sheet.name, cell: cellAddress(r, c), row: r + 1, column: columnName(c), value };
       for (const hit of hits) findings.push(locateTextFinding(hit, at));
     }
-  });
+  }
   return findings;
 }
 
