@@ -10,8 +10,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Tab,
-  TabList,
   Text,
   tokens,
   webDarkTheme,
@@ -24,6 +22,7 @@ import { storedProfile } from '../workbook/flows/storedState';
 import type { StoredState, WorkbookPort } from '../workbook/port';
 import { CheckSection } from './check/CheckSection';
 import { errorText } from './common/errorText';
+import { SectionTabs } from './common/SectionTabs';
 import { DefinitionsSection } from './definitions/DefinitionsSection';
 import { PaneContext, type ActiveProfile, type PaneContextValue, type PaneHost, type SectionId } from './paneContext';
 import { ProfileSection } from './profile/ProfileSection';
@@ -63,7 +62,6 @@ const useStyles = makeStyles({
   },
   profile: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: '6px' },
   muted: { color: tokens.colorNeutralForeground2 },
-  tabs: { marginLeft: '-10px', marginRight: '-10px', flexWrap: 'wrap' },
   panel: { paddingTop: '4px' },
 });
 
@@ -145,13 +143,7 @@ function Pane(props: PaneAppProps) {
             <MessageBarBody>De opgeslagen gegevens van de werkmap zijn niet te lezen: {storedError}</MessageBarBody>
           </MessageBar>
         )}
-        <TabList className={styles.tabs} selectedValue={section} onTabSelect={(_e, data) => setSection(data.value as SectionId)} aria-label="Onderdelen" size="medium">
-          {SECTIONS.map((s) => (
-            <Tab key={s.id} value={s.id} id={`tab-${s.id}`} aria-controls={`paneel-${s.id}`}>
-              {s.label}
-            </Tab>
-          ))}
-        </TabList>
+        <SectionTabs label="Onderdelen" tabs={SECTIONS} selected={section} onSelect={setSection} />
         {SECTIONS.map((s) => (
           <div key={s.id} id={`paneel-${s.id}`} role="tabpanel" aria-labelledby={`tab-${s.id}`} hidden={section !== s.id} className={styles.panel}>
             {panels[s.id]}

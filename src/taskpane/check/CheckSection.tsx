@@ -342,7 +342,12 @@ export function CheckSection() {
               rowHeight={rowHeight}
               height={420}
               rowKey={(row, i) => (row.kind === 'group' ? `g:${row.code}` : `f:${i}:${row.finding.sheet}:${row.finding.cell}:${row.finding.offset}`)}
-              rowProps={(row) => (row.kind === 'group' ? { 'aria-expanded': row.expanded, 'data-soort': 'groep' } : { 'data-soort': 'bevinding', 'data-cel': `${row.finding.sheet}!${row.finding.cell}` })}
+              role="treegrid"
+              rowProps={(row) =>
+                row.kind === 'group'
+                  ? { 'aria-level': 1, 'aria-expanded': row.expanded, 'data-soort': 'groep' }
+                  : { 'aria-level': 2, 'data-soort': 'bevinding', 'data-cel': `${row.finding.sheet}!${row.finding.cell}` }
+              }
               onActivate={(row) => (row.kind === 'group' ? toggleGroup(row.code) : void selectCell(row.finding))}
               onActiveChange={(row) => row.kind === 'finding' && setCurrent(row.finding)}
               onRowKey={(row, _i, e) => {

@@ -1,5 +1,6 @@
 /**
- * A virtualised list as an ARIA grid: only the rows in view (plus a few)
+ * A virtualised list as an ARIA grid (or treegrid, for rows in groups that
+ * open and close): only the rows in view (plus a few)
  * are in the document, each with its `aria-rowindex`, so 10,000 findings
  * scroll as smoothly as ten. Each row has a fixed height given by the
  * caller (per kind of row), so positions are known without measuring. Keyboard: arrows,
@@ -50,6 +51,8 @@ export interface VirtualRowsProps<T> {
   /** Extra attributes of each row (e.g. aria-expanded for a group header). */
   readonly rowProps?: (row: T, index: number) => Record<string, string | number | boolean | undefined>;
   readonly className?: string;
+  /** 'treegrid' when rows carry aria-level and group rows aria-expanded. */
+  readonly role?: 'grid' | 'treegrid';
 }
 
 const useStyles = makeStyles({
@@ -169,7 +172,7 @@ export function VirtualRows<T>(props: VirtualRowsProps<T>) {
   return (
     <div
       ref={viewport}
-      role="grid"
+      role={props.role ?? 'grid'}
       aria-label={props.label}
       aria-rowcount={count}
       aria-colcount={1}

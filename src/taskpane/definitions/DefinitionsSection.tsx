@@ -65,6 +65,7 @@ const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
   th: { textAlign: 'left', borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, padding: '2px 4px', verticalAlign: 'bottom' },
   td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', verticalAlign: 'top' },
+  value: { whiteSpace: 'nowrap' },
   changed: { fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
   plain: { margin: 0, paddingLeft: '18px' },
@@ -125,13 +126,7 @@ function TermDetails({ term }: { term: EffectiveTerm }) {
 
   return (
     <div className={styles.details} role="region" aria-label={`Definitie van ${term.term}`}>
-      <Text as="h3" weight="semibold" size={400}>
-        {term.term}
-      </Text>
-      <div className={styles.itemTop}>
-        <Text className={styles.muted}>{pane.active.defs.categories[term.category]}</Text>
-        <UsageBadges term={term} />
-      </div>
+      <Text className={styles.muted}>Categorie: {pane.active.defs.categories[term.category]}</Text>
       <Text>{term.definition}</Text>
       {term.notes.map((n, i) => (
         <div key={i}>
@@ -157,8 +152,8 @@ function TermDetails({ term }: { term: EffectiveTerm }) {
             {term.parameters.map((p) => (
               <tr key={p.id}>
                 <td className={styles.td}>{p.label}</td>
-                <td className={styles.td}>{parameterValue(p, p.default)}</td>
-                <td className={`${styles.td} ${p.deviation !== undefined ? styles.changed : ''}`}>
+                <td className={`${styles.td} ${styles.value}`}>{parameterValue(p, p.default)}</td>
+                <td className={`${styles.td} ${styles.value} ${p.deviation !== undefined ? styles.changed : ''}`}>
                   {parameterValue(p, p.value)}
                   {p.deviation !== undefined ? ' (profiel)' : ''}
                 </td>

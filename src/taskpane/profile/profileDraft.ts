@@ -176,8 +176,13 @@ export function checkDraft(draft: ProfileDraft, set: DefinitionSet): DraftCheck 
       deviations.set(d.key, { term: 'Kies een term.' });
       return;
     }
-    const message = problem({ ...filler, afwijkingen: [rawDeviation(d, set)] }, set);
-    if (message !== null) deviations.set(d.key, { [fieldOf(message)]: reason(message) });
+    // The motivation on its own, and the rest with a stand-in motivation, so that both errors show at once.
+    const found: Partial<Record<DeviationField, string>> = {};
+    const motivation = problem({ ...filler, afwijkingen: [{ term: set.terms[0].id, toelichting: 'x', motivering: d.motivering }] }, set);
+    if (motivation !== null) found.motivering = reason(motivation);
+    const rest = problem({ ...filler, afwijkingen: [rawDeviation({ ...d, motivering: motivation === null ? d.motivering : 'x' }, set)] }, set);
+    if (rest !== null) found[fieldOf(rest)] = reason(rest);
+    if (Object.keys(found).length > 0) deviations.set(d.key, found);
   });
   const errors: { naam?: string; gemeente?: string; deviations: typeof deviations; general?: string } = { deviations };
   if (naam !== null) errors.naam = reason(naam);

@@ -151,8 +151,7 @@ export function TermsSection() {
       setScan(outcome.value);
       setCurrent(outcome.value.findings[0] ?? null);
       setChoice(0);
-      const n = outcome.value.findings.length;
-      setStatus(`${n} ${n === 1 ? 'bevinding' : 'bevindingen'} in ${outcome.value.where}.`);
+
     } catch (e) {
       setError(errorText(e));
     }
@@ -242,7 +241,7 @@ export function TermsSection() {
         {status}
       </div>
       {scan !== null && (
-        <Text className={styles.muted}>
+        <Text className={styles.muted} aria-live="polite">
           {findings.length} {findings.length === 1 ? 'bevinding' : 'bevindingen'} in {scan.where} · profiel: {scan.defs.profile?.naam ?? 'geen (standaardset)'}
           {scan.accepted.length > 0 ? ` · ${scan.accepted.length} genegeerd` : ''}
         </Text>
