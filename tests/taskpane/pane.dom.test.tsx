@@ -1,0 +1,143 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The pane mounted as a host mounts it (mountPane), over an in-memory
+ * workbook behind a port that records every call: a check only reads; the
+ * counts are written out; 10,000 findings become a virtualised treegrid
+ * with only a window of rows in the document, each with its aria-rowindex;
+ * the keyboard reaches the last row.
+ */
+import { act, fireEvent, waitFor } from '@testing-library/react';
+import type { SheetData } from '../../src/engine/grid';
+import { mountPane, type PaneHandle } from '../../src/taskpane/mountPane';
+import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
+import type { WorkbookPort } from '../../src/workbook/port';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** A port that forwards to a workbook and records the names of the calls. */
+function recording(inner: WorkbookPort): { port: WorkbookPort; calls: string[] } {
+  const calls: string[] = [];
+  const port = new Proxy(inner, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.push(String(key));
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { port, calls };
+}
+
+function manyFindings(n: number): SheetData {
+  const values = [['Tekst']];
+  for (let i = 0; i < n; i++) values.push([`Regel ${i}: de klantmanager belt.`]);
+  return { name: 'Notities', values };
+}
+
+let element: HTMLElement;
+let handle: PaneHandle | null = null;
+
+beforeEach(() => {
+  element = document.createElement('div');
+  document.body.appendChild(element);
+});
+
+afterEach(() => {
+  act(() => handle?.unmount());
+  handle = null;
+  element.remove();
+});
+
+/** A button by its text inside a part of the pane (role queries over the whole pane are slow in jsdom). */
+function button(root: ParentNode, text: string): HTMLElement {
+  const found = [...root.querySelectorAll('button')].find((b) => b.textContent === text);
+  if (found === undefined) throw new Error(`no button '${text}'`);
+  return found;
+}
+
+const section = (id: string) => document.getElementById(`paneel-${id}`) as HTMLElement;
+
+async function summaryText(): Promise<string> {
+  return waitFor(
+    () => {
+      const summary = section('controleren').querySelector('[data-samenvatting]');
+      if (summary === null) throw new Error('no summary yet');
+      return summary.textContent ?? '';
+    },
+    { timeout: 20_000 },
+  );
+}
+
+function mount(port: WorkbookPort): void {
+  act(() => {
+    handle = mountPane(element, { port, host: 'werkbank', pause: () => Promise.resolve() });
+  });
+}
+
+test('the four sections, a check that only reads, and the counts written out', async () => {
+  const wb = MemoryWorkbook.fromSheets([manyFindings(3), { name: 'Leeg', values: [] }]);
+  const { port, calls } = recording(wb);
+  mount(port);
+  expect([...element.querySelectorAll('[role=tab]')].map((t) => t.textContent)).toEqual(['Controleren', 'Termen', 'Definities', 'Profiel']);
+  calls.length = 0;
+  fireEvent.click(button(section('controleren'), 'Controleren'));
+  expect(await summaryText()).toBe('0 fouten3 waarschuwingen0 info');
+  expect(calls.every((c) => ['describe', 'read', 'readStored', 'getSelection', 'readCells'].includes(c))).toBe(true);
+  expect(calls).toContain('read');
+});
+
+test('10,000 findings: a treegrid of 10,001 rows with only a window in the document; End reaches the last', async () => {
+  const n = 10_000;
+  mount(MemoryWorkbook.fromSheets([manyFindings(n)]));
+  fireEvent.click(button(section('controleren'), 'Controleren'));
+  expect(await summaryText()).toBe(`0 fouten${n} waarschuwingen0 info`);
+  const grid = section('controleren').querySelector('[role=treegrid][aria-label="Bevindingen per code"]') as HTMLElement;
+  expect(grid.getAttribute('aria-rowcount')).toBe(String(n + 1));
+  const rendered = () => [...grid.querySelectorAll('[role=row]')];
+  expect(rendered().length).toBeLessThan(40);
+  expect(rendered()[0].getAttribute('aria-rowindex')).toBe('1');
+  expect(rendered()[0].getAttribute('aria-expanded')).toBe('true');
+  expect(rendered()[1].getAttribute('aria-level')).toBe('2');
+
+  // Scrolling far down renders the rows there (and no others), numbered by their place in the whole list.
+  act(() => {
+    grid.scrollTop = 5000 * 68;
+    fireEvent.scroll(grid);
+  });
+  // (Row 1 stays too: it is the active row, which keeps the focus while scrolled away.)
+  const indexes = rendered().map((r) => Number(r.getAttribute('aria-rowindex'))).filter((i) => i !== 1);
+  expect(rendered().filter((r) => r.getAttribute('aria-rowindex') === '1')[0]?.getAttribute('tabindex')).toBe('0');
+  expect(Math.min(...indexes)).toBeGreaterThan(4900);
+  expect(Math.max(...indexes)).toBeLessThan(5100);
+  expect(rendered().length).toBeLessThan(40);
+
+  // The keyboard: the active row keeps the focus; End goes to the last finding.
+  const first = grid.querySelector('[aria-rowindex="1"]') as HTMLElement;
+  act(() => first.focus());
+  fireEvent.keyDown(first, { key: 'End' });
+  await waitFor(() => expect(document.activeElement?.getAttribute('aria-rowindex')).toBe(String(n + 1)));
+  expect(document.activeElement?.textContent).toContain(`Notities!A${n + 1}`);
+  fireEvent.keyDown(document.activeElement as Element, { key: 'Home' });
+  await waitFor(() => expect(document.activeElement?.getAttribute('aria-rowindex')).toBe('1'));
+  // Left closes the group; its findings leave the list.
+  fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowLeft' });
+  await waitFor(() => expect(grid.getAttribute('aria-rowcount')).toBe('1'));
+});
+
+test('cell text is text: markup in a cell is shown literally and never becomes an element', async () => {
+  const hostile = '<img src=x onerror="window.__hit=1"> klantmanager';
+  mount(MemoryWorkbook.fromSheets([{ name: 'Blad1', values: [[hostile]] }]));
+  fireEvent.click(button(element, 'Termen'));
+  fireEvent.click(button(section('termen'), 'Termen zoeken'));
+  const region = await waitFor(() => {
+    const found = section('termen').querySelector('[role=region][aria-label="Gekozen term"]');
+    if (found === null) throw new Error('no finding shown yet');
+    return found;
+  });
+  expect(region.querySelector('[data-voorbeeld=voor]')?.textContent).toBe(hostile);
+  expect(element.querySelector('img')).toBeNull();
+  expect((window as { __hit?: number }).__hit).toBeUndefined();
+});
