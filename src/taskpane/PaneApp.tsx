@@ -21,6 +21,7 @@ import { effectiveDefinitions, ProfileError, type Profile } from '../definitions
 import { storedProfile } from '../workbook/flows/storedState';
 import type { StoredState, WorkbookPort } from '../workbook/port';
 import { CheckSection } from './check/CheckSection';
+import { ErrorBoundary } from './common/ErrorBoundary';
 import { errorText } from './common/errorText';
 import { SectionTabs } from './common/SectionTabs';
 import { DefinitionsSection } from './definitions/DefinitionsSection';
@@ -146,7 +147,9 @@ function Pane(props: PaneAppProps) {
         <SectionTabs label="Onderdelen" tabs={SECTIONS} selected={section} onSelect={setSection} />
         {SECTIONS.map((s) => (
           <div key={s.id} id={`paneel-${s.id}`} role="tabpanel" aria-labelledby={`tab-${s.id}`} hidden={section !== s.id} className={styles.panel}>
-            {panels[s.id]}
+            <ErrorBoundary what={`Onderdeel ${s.label}`} resetKey={port}>
+              {panels[s.id]}
+            </ErrorBoundary>
           </div>
         ))}
       </div>

@@ -116,7 +116,9 @@ export function GridView({ workbook, state, version }: { workbook: MemoryWorkboo
   const viewport = useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = useState({ top: 0, left: 0, height: 600, width: 900 });
   const anchor = useRef<{ row: number; col: number } | null>(null);
-  const sheetName = state.activeSheet ?? workbook.sheetNames()[0] ?? null;
+  const names = workbook.sheetNames();
+  // The state may still name a sheet of the workbook opened before (it follows a moment later).
+  const sheetName = state.activeSheet !== null && names.includes(state.activeSheet) ? state.activeSheet : (names[0] ?? null);
   // `version` changes with every edit of the workbook: the data is read again.
   const data = useMemo(() => (sheetName === null ? null : workbook.sheetData(sheetName)), [workbook, sheetName, version]);
   const usedCols = useMemo(() => (data === null ? 0 : data.values.reduce((m, row) => Math.max(m, row?.length ?? 0), 0)), [data]);
@@ -269,7 +271,6 @@ export function GridView({ workbook, state, version }: { workbook: MemoryWorkboo
     );
   }
 
-  const names = workbook.sheetNames();
   return (
     <div className={styles.root}>
       <div

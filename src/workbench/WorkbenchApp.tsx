@@ -25,6 +25,7 @@ import { downloadFile } from '../taskpane/common/saveFile';
 import { errorText } from '../taskpane/common/errorText';
 import type { MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
 import { EXAMPLE_NAME, exampleBytes } from './exampleWorkbook';
+import { ErrorBoundary } from '../taskpane/common/ErrorBoundary';
 import { GridView, type GridState } from './GridView';
 import { downloadName, openWorkbook, OpenError } from './openWorkbook';
 
@@ -120,6 +121,7 @@ export function WorkbenchApp() {
     await wait(); // let "openen…" paint before the reading starts
     try {
       const workbook = openWorkbook(bytes, name);
+      setGrid({ activeSheet: null, selection: null, dateSystem: 1900 });
       setOpened({ workbook, name, example });
       setMessage({ intent: 'info', text: example ? `Voorbeeld ${name} geopend.` : `${name} geopend.` });
     } catch (error) {
@@ -241,7 +243,11 @@ export function WorkbenchApp() {
                 <MessageBarBody>{message.text}</MessageBarBody>
               </MessageBar>
             )}
-            {opened !== null && <GridView workbook={opened.workbook} state={grid} version={version} />}
+            {opened !== null && (
+              <ErrorBoundary what="Het werkblad" resetKey={opened}>
+                <GridView workbook={opened.workbook} state={grid} version={version} />
+              </ErrorBoundary>
+            )}
           </main>
           <aside className={styles.pane} aria-label="Taakvenster" ref={paneElement} />
         </div>
