@@ -154,7 +154,10 @@ export function GridView({ workbook, state, version }: { workbook: MemoryWorkboo
     const top = cursor.row * ROW_HEIGHT;
     const left = HEADER_WIDTH + cursor.col * COL_WIDTH;
     const bodyHeight = el.clientHeight - ROW_HEIGHT;
-    if (top < el.scrollTop) el.scrollTop = top;
+    const far = top < el.scrollTop - ROW_HEIGHT || top > el.scrollTop + bodyHeight;
+    // A cell far away (chosen in the pane) comes to the middle; a step with the arrows scrolls just enough.
+    if (far) el.scrollTop = Math.max(0, top - Math.floor(bodyHeight / 2));
+    else if (top < el.scrollTop) el.scrollTop = top;
     else if (top + ROW_HEIGHT > el.scrollTop + bodyHeight) el.scrollTop = top + ROW_HEIGHT - bodyHeight;
     if (left - HEADER_WIDTH < el.scrollLeft) el.scrollLeft = left - HEADER_WIDTH;
     else if (left + COL_WIDTH > el.scrollLeft + el.clientWidth) el.scrollLeft = left + COL_WIDTH - el.clientWidth;

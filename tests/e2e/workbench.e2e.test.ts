@@ -113,9 +113,19 @@ describe('the workbench, end to end', () => {
     expect(marked.equals(before)).toBe(false);
     await artefact(grid(page), 'werkblad-gemarkeerd');
 
+    // The README's picture (docs/images/werkbank.png): the marks around a chosen finding.
+    await filterCode(page, 'WAARDE_NIET_CONFORM');
+    await findingRow(page, 'Cliënten!C26').click();
+    await page.evaluate(() => document.querySelector('#paneel-controleren')?.closest('aside')?.scrollTo(0, 0));
+    await artefact(page, 'werkbank');
+    await filterCode(page, null);
+
     await page.getByRole('button', { name: 'Markeringen wissen' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-markering]').length === 0);
     await eventually(async () => expect(await panel(page, 'controleren').getByRole('status').first().innerText()).toMatch(/Markeringen gewist van \d+ cellen/));
+    // Back to the cell of the first picture: the same view, without the marks.
+    await findingRow(page, 'Cliënten!G67').click();
+    await page.waitForFunction(() => document.querySelector('[role=grid][data-blad]')?.getAttribute('aria-activedescendant') === 'cel-66-6');
     expect(await grid(page).locator('[role=gridcell]').allInnerTexts()).toEqual(cellsBefore);
     const after = await grid(page).screenshot();
     expect(after.equals(before)).toBe(true);

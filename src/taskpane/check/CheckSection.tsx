@@ -48,7 +48,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
   counts: { display: 'flex', flexWrap: 'wrap', columnGap: '16px', rowGap: '4px', fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2 },
-  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(110px, 1fr))', gap: '8px' },
+  filters: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '8px' },
+  wide: { gridColumn: '1 / -1' },
   group: { display: 'flex', alignItems: 'center', columnGap: '6px', height: '100%', padding: '0 8px', backgroundColor: tokens.colorNeutralBackground3 },
   groupText: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   finding: { display: 'flex', flexDirection: 'column', rowGap: '2px', height: '100%', padding: '6px 8px 4px 26px', boxSizing: 'border-box' },
@@ -309,22 +310,22 @@ export function CheckSection() {
                 ))}
               </Select>
             </Field>
-            <Field label="Code">
-              <Select value={filter.code ?? ''} onChange={(_e, d) => setFilter({ ...filter, code: d.value === '' ? null : (d.value as FindingCode) })}>
-                <option value="">Alle</option>
-                {choices.codes.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </Select>
-            </Field>
             <Field label="Blad">
               <Select value={filter.sheet ?? ''} onChange={(_e, d) => setFilter({ ...filter, sheet: d.value === '' ? null : d.value })}>
                 <option value="">Alle</option>
                 {choices.sheets.map((s) => (
                   <option key={s} value={s}>
                     {s}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Code" className={styles.wide}>
+              <Select value={filter.code ?? ''} onChange={(_e, d) => setFilter({ ...filter, code: d.value === '' ? null : (d.value as FindingCode) })}>
+                <option value="">Alle</option>
+                {choices.codes.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
                   </option>
                 ))}
               </Select>
