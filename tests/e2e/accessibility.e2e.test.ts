@@ -18,6 +18,8 @@ interface AxeViolation {
 
 /** Serious and critical violations on the page as it is now. */
 async function seriousViolations(page: Page): Promise<string[]> {
+  // Colours are measured as they end up: wait for transitions and animations (a dialog fading in) to finish.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   const violations = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
