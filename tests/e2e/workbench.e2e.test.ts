@@ -132,6 +132,22 @@ describe('the workbench, end to end', () => {
     timer.stop('Markeren en markeringen wissen');
   });
 
+  test('Controleblad maken adds the Controle sheet with every finding; a new check skips it and says so', async () => {
+    const counts = await summaryCounts(page);
+    await page.getByRole('button', { name: 'Controleblad maken' }).click();
+    const tab = page.getByRole('tab', { name: 'Controle', exact: true });
+    await tab.waitFor();
+    await tab.click();
+    await eventually(async () => expect(await page.locator('#cel-0-0').innerText()).toBe('Controle van inzending-noord-kennemerland.xlsx'));
+    expect(await page.locator('#cel-1-0').innerText()).toContain('profiel: geen (standaardset)');
+    expect(await page.locator('#cel-3-0').innerText()).toBe('Blad');
+    expect(await page.locator('#cel-4-0').innerText()).toBe('Cliënten');
+    expect(await check(page)).toEqual(counts);
+    await eventually(async () => expect(await panel(page, 'controleren').innerText()).toContain('niet gecontroleerd: Controle (controleblad)'));
+    await page.getByRole('tab', { name: 'Cliënten', exact: true }).click();
+    timer.stop('Controleblad maken');
+  });
+
   let replacedOld = '';
   test('Termen: Vervang changes the cell, the Logboek records the old value, and the replacement can be undone', async () => {
     await sectionTab(page, 'Termen').click();

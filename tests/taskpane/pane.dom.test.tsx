@@ -141,3 +141,39 @@ test('cell text is text: markup in a cell is shown literally and never becomes a
   expect(element.querySelector('img')).toBeNull();
   expect((window as { __hit?: number }).__hit).toBeUndefined();
 });
+
+test('a long check shows its progress and stops when cancelled; the pane answers meanwhile', async () => {
+  const wb = MemoryWorkbook.fromSheets([manyFindings(12_000)]);
+  // The pause between two steps of the check waits until the test lets it go on.
+  let release: (() => void) | null = null;
+  let pauses = 0;
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      pauses++;
+      release = resolve;
+    });
+  act(() => {
+    handle = mountPane(element, { port: wb, host: 'werkbank', pause });
+  });
+  fireEvent.click(button(section('controleren'), 'Controleren'));
+  await waitFor(() => expect(pauses).toBe(1));
+  const bar = await waitFor(() => {
+    const found = section('controleren').querySelector('[role=progressbar]');
+    if (found === null) throw new Error('no progress yet');
+    return found;
+  });
+  expect(Number(bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  expect(Number(bar.getAttribute('aria-valuenow'))).toBeLessThan(1);
+  // The rest of the pane works while the check waits: another section opens.
+  fireEvent.click(button(element, 'Definities'));
+  expect(section('definities').hidden).toBe(false);
+  fireEvent.click(button(element, 'Controleren'));
+
+  const cancel = section('controleren').querySelector('button[aria-label="Controleren annuleren"]') as HTMLButtonElement;
+  fireEvent.click(cancel);
+  await act(async () => (release as unknown as () => void)());
+  await waitFor(() => expect(section('controleren').querySelector('[role=status]')?.textContent).toBe('Controle afgebroken; de vorige uitkomst staat er nog.'));
+  expect(pauses).toBe(1);
+  expect(section('controleren').querySelector('[data-samenvatting]')).toBeNull();
+  expect(section('controleren').querySelector('[role=progressbar]')).toBeNull();
+});

@@ -114,6 +114,11 @@ export function CheckSection() {
     setFilter(NO_FILTER);
   }, [readActiveSheet]);
 
+  // Accepting or restoring a finding anywhere in the pane (here or in Termen) re-splits the result at once.
+  useEffect(() => {
+    if (pane.stored !== null) setResult((r) => (r === null || r.stored === pane.stored ? r : resplit(r, pane.stored as StoredState)));
+  }, [pane.stored]);
+
   const fail = (e: unknown) => setError({ text: errorText(e), profile: e instanceof ProfileError });
 
   const check = async () => {
@@ -179,8 +184,7 @@ export function CheckSection() {
     setIgnoring(null);
     void act('Negeren', async () => {
       await acceptFinding(pane.port, f, reason);
-      const stored = await pane.refreshStored();
-      setResult((r) => (r === null ? r : resplit(r, stored)));
+      await pane.refreshStored();
       setCurrent(null);
       return `Bevinding ${f.code} in ${placeText(f)} genegeerd; ze telt niet meer mee.`;
     });
@@ -189,8 +193,7 @@ export function CheckSection() {
   const restore = (a: AcceptedFinding) =>
     act('Herstellen', async () => {
       await restoreAccepted(pane.port, a);
-      const stored = await pane.refreshStored();
-      setResult((r) => (r === null ? r : resplit(r, stored)));
+      await pane.refreshStored();
       return `Bevinding ${a.code} in ${a.sheet ?? ''}${a.cell !== null ? `!${a.cell}` : ''} telt weer mee.`;
     });
 

@@ -12,6 +12,7 @@ import type { Finding } from '../../engine/findings';
 import { parseAddress } from '../../workbook/flows/markPlan';
 import { acceptFinding } from '../../workbook/flows/storedState';
 import { applyCellFixes, readLog, undoableEntries, undoFix, type CellFix, type LogEntry } from '../../workbook/flows/termFixes';
+import type { StoredState } from '../../workbook/port';
 import { errorText } from '../common/errorText';
 import { IgnoreDialog } from '../common/IgnoreDialog';
 import { TaskProgress, useLongTask } from '../common/longTask';
@@ -137,6 +138,11 @@ export function TermsSection() {
     void loadLog();
   }, [loadLog]);
 
+  // Accepting or restoring a finding anywhere in the pane re-splits the scan at once.
+  useEffect(() => {
+    if (pane.stored !== null) setScan((current) => (current === null || current.stored === pane.stored ? current : withStored(current, pane.stored as StoredState)));
+  }, [pane.stored]);
+
   const start = async () => {
     setError(null);
     setStatus('');
@@ -201,11 +207,7 @@ export function TermsSection() {
     void act('Negeren', async () => {
       await acceptFinding(pane.port, f, reason);
       const stored = await pane.refreshStored();
-      if (scan !== null) {
-        const next = withStored(scan, stored);
-        setScan(next);
-        setCurrent(next.findings[0] ?? null);
-      }
+      if (scan !== null) setCurrent(withStored(scan, stored).findings[0] ?? null);
       return `'${f.fragment ?? ''}' in ${placeText(f)} genegeerd.`;
     });
   };
