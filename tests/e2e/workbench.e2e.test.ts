@@ -54,15 +54,10 @@ async function filterCode(p: Page, code: string | null): Promise<void> {
 
 async function check(p: Page): Promise<{ fout: number; waarschuwing: number; info: number }> {
   await sectionTab(p, 'Controleren').click();
-  const before = await panel(p, 'controleren').getByRole('status').first().innerText();
+  const section = panel(p, 'controleren').locator('section[data-controles]');
+  const before = await section.getAttribute('data-controles');
   await p.getByRole('button', { name: 'Controleren', exact: true }).click();
-  await p.waitForFunction(
-    (old) => {
-      const status = document.querySelector('#paneel-controleren [role=status]');
-      return status !== null && status.textContent !== old && /^Controle klaar/.test(status.textContent ?? '');
-    },
-    before,
-  );
+  await p.waitForFunction((old) => document.querySelector('#paneel-controleren section[data-controles]')?.getAttribute('data-controles') !== old, before);
   return summaryCounts(p);
 }
 

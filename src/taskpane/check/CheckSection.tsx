@@ -98,6 +98,8 @@ export function CheckSection() {
   const [current, setCurrent] = useState<Finding | null>(null);
   const [ignoring, setIgnoring] = useState<Finding | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Checks finished in this pane (a data attribute, so that scripts can tell one check from the next). */
+  const [finished, setFinished] = useState(0);
 
   const readActiveSheet = useCallback(async () => {
     try {
@@ -142,6 +144,7 @@ export function CheckSection() {
         return;
       }
       setResult(outcome.value);
+      setFinished((n) => n + 1);
       setCurrent(null);
       setFilter(NO_FILTER);
       setCollapsed(new Set());
@@ -217,7 +220,7 @@ export function CheckSection() {
     result === null ? '' : profileName === null ? 'profiel: geen (standaardset)' : `profiel: ${profileName}${result.profileSource === 'werkmap' ? ' (uit de werkmap)' : ''}`;
 
   return (
-    <section className={styles.section} aria-labelledby="controleren-kop">
+    <section className={styles.section} aria-labelledby="controleren-kop" data-controles={finished}>
       <h2 id="controleren-kop" className={styles.heading}>
         Rapportage controleren
       </h2>
