@@ -177,3 +177,56 @@ test('a long check shows its progress and stops when cancelled; the pane answers
   expect(section('controleren').querySelector('[data-samenvatting]')).toBeNull();
   expect(section('controleren').querySelector('[role=progressbar]')).toBeNull();
 });
+
+test('Termen: Vervang alle replaces every same fragment (logged), Negeer hides one, undo puts a cell back', async () => {
+  const wb = MemoryWorkbook.fromSheets([
+    { name: 'Contract', values: [['De klantmanager belt.'], ['Een Klantmanager schrijft.'], ['De reïntegratie start.']] },
+  ]);
+  mount(wb);
+  fireEvent.click(button(element, 'Termen'));
+  fireEvent.click(button(section('termen'), 'Termen zoeken'));
+  const rows = () => [...section('termen').querySelectorAll('[role=row]')].map((r) => r.getAttribute('data-cel'));
+  await waitFor(() => expect(rows()).toEqual(['Contract!A1', 'Contract!A2', 'Contract!A3']));
+  fireEvent.click(button(section('termen'), 'Vervang alle (2)'));
+  await waitFor(() => expect(rows()).toEqual(['Contract!A3']));
+  expect(wb.sheetData('Contract').values.map((r) => r?.[0])).toEqual(['De werkcoach belt.', 'Een Werkcoach schrijft.', 'De reïntegratie start.']);
+  const log = () => [...section('termen').querySelectorAll('[data-logboek]')];
+  await waitFor(() => expect(log()).toHaveLength(2));
+
+  // Negeer the last one, with a reason; it is stored and leaves the list.
+  fireEvent.click(button(section('termen'), 'Negeer'));
+  const dialog = await waitFor(() => {
+    const found = document.querySelector('[role=dialog]');
+    if (found === null) throw new Error('no dialog');
+    return found;
+  });
+  fireEvent.change(dialog.querySelector('textarea') as HTMLTextAreaElement, { target: { value: 'Titel van een wet.' } });
+  fireEvent.click(button(dialog, 'Negeren'));
+  await waitFor(() => expect(rows()).toEqual([]));
+  expect((await wb.readStored()).accepted.map((a) => [a.cell, a.fragment, a.reason])).toEqual([['A3', 'reïntegratie', 'Titel van een wet.']]);
+
+  // Undo of A2 (the newest entry is listed first).
+  const undo = log()[0].querySelector('button') as HTMLButtonElement;
+  expect(log()[0].getAttribute('data-logboek')).toBe('Contract!A2');
+  fireEvent.click(undo);
+  await waitFor(() => expect(wb.sheetData('Contract').values[1]?.[0]).toBe('Een Klantmanager schrijft.'));
+  await waitFor(() => expect(rows()).toEqual(['Contract!A2']));
+  await waitFor(() => expect(log()).toHaveLength(3));
+});
+
+test('Controleren of the active sheet checks only that sheet', async () => {
+  const wb = MemoryWorkbook.fromSheets([manyFindings(2), { name: 'Schoon', values: [['Niets bijzonders.']] }]);
+  wb.activate('Schoon');
+  mount(wb);
+  const radio = await waitFor(() => {
+    const found = [...section('controleren').querySelectorAll('input[type=radio]')].find((r) => r.closest('span, div')?.textContent?.includes('Actief werkblad (Schoon)'));
+    if (found === undefined) throw new Error('no radio for the active sheet yet');
+    return found;
+  });
+  fireEvent.click(radio);
+  fireEvent.click(button(section('controleren'), 'Controleren'));
+  expect(await summaryText()).toBe('0 fouten0 waarschuwingen0 info');
+  fireEvent.click([...section('controleren').querySelectorAll('input[type=radio]')][0]);
+  fireEvent.click(button(section('controleren'), 'Controleren'));
+  await waitFor(async () => expect(await summaryText()).toBe('0 fouten2 waarschuwingen0 info'));
+});
