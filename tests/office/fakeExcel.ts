@@ -277,6 +277,14 @@ abstract class FakeProxy {
     return undefined;
   }
 
+  private readonly navigations = new Map<string, unknown>();
+
+  /** A navigation property is the same object on every access (as in Office.js). */
+  protected memo<T>(name: string, make: () => T): T {
+    if (!this.navigations.has(name)) this.navigations.set(name, make());
+    return this.navigations.get(name) as T;
+  }
+
   protected prop<T>(name: string): T {
     if (!this.loaded.has(name)) throw notLoaded(name);
     return this.loaded.get(name) as T;
@@ -480,10 +488,10 @@ class WorksheetProxy extends FakeProxy implements Worksheet {
     });
   }
   get notes(): NoteCollection {
-    return new NoteCollectionProxy(this.ctx, `${this.path}.notes`, () => this.sheet(), 'note');
+    return this.memo('notes', () => new NoteCollectionProxy(this.ctx, `${this.path}.notes`, () => this.sheet(), 'note'));
   }
   get comments(): CommentCollection {
-    return new NoteCollectionProxy(this.ctx, `${this.path}.comments`, () => this.sheet(), 'comment');
+    return this.memo('comments', () => new NoteCollectionProxy(this.ctx, `${this.path}.comments`, () => this.sheet(), 'comment'));
   }
   get freezePanes() {
     return {
@@ -720,6 +728,9 @@ class RangeProxy extends FakeProxy implements Range {
     });
   }
   get format(): RangeFormat {
+    return this.memo('format', () => this.makeFormat());
+  }
+  private makeFormat(): RangeFormat {
     const styleAll = (what: string, v: unknown, apply: (st: ReturnType<FakeSheet['style']>) => void) =>
       this.write(`${this.path}.format.${what}`, { p: `format.${what}`, v }, () => {
         const r = this.rect();
@@ -769,6 +780,9 @@ class RangeProxy extends FakeProxy implements Range {
     };
   }
   get dataValidation(): DataValidation {
+    return this.memo('dataValidation', () => this.makeValidation());
+  }
+  private makeValidation(): DataValidation {
     const entry = () => {
       const r = this.rect();
       const s = this.sheetOf();
@@ -808,10 +822,10 @@ class RangeProxy extends FakeProxy implements Range {
     };
   }
   get conditionalFormats(): ConditionalFormatCollection {
-    return new ConditionalFormatCollectionProxy(this.ctx, `${this.path}.cf`, this.sheetOf, () => [this.rect()]);
+    return this.memo('cf', () => new ConditionalFormatCollectionProxy(this.ctx, `${this.path}.cf`, this.sheetOf, () => [this.rect()]));
   }
   get worksheet(): Worksheet {
-    return new WorksheetProxy(this.ctx, `${this.path}.worksheet`, this.sheetOf);
+    return this.memo('worksheet', () => new WorksheetProxy(this.ctx, `${this.path}.worksheet`, this.sheetOf));
   }
   getCell(row: number, column: number): Range {
     return new RangeProxy(this.ctx, `${this.path}.cell(${row},${column})`, this.sheetOf, () => {
@@ -875,7 +889,7 @@ class RangeAreasProxy extends FakeProxy implements RangeAreas {
     return this.prop('address');
   }
   get conditionalFormats(): ConditionalFormatCollection {
-    return new ConditionalFormatCollectionProxy(this.ctx, `${this.path}.cf`, this.sheetOf, () => this.rectsOf() ?? []);
+    return this.memo('cf', () => new ConditionalFormatCollectionProxy(this.ctx, `${this.path}.cf`, this.sheetOf, () => this.rectsOf() ?? []));
   }
 }
 
@@ -937,14 +951,16 @@ class ConditionalFormatProxy extends FakeProxy implements ConditionalFormat {
     return this.prop('type');
   }
   get custom(): CustomConditionalFormat {
-    return new CustomRuleProxy(this.ctx, `${this.path}.custom`, () => {
-      const rule = this.ruleOf();
-      if (rule.type !== 'Custom') throw new FakeExcelError('InvalidOperation', 'not a custom rule');
-      return rule;
-    });
+    return this.memo('custom', () =>
+      new CustomRuleProxy(this.ctx, `${this.path}.custom`, () => {
+        const rule = this.ruleOf();
+        if (rule.type !== 'Custom') throw new FakeExcelError('InvalidOperation', 'not a custom rule');
+        return rule;
+      }),
+    );
   }
   get customOrNullObject(): CustomConditionalFormat {
-    return new CustomRuleProxy(this.ctx, `${this.path}.custom?`, () => (this.ruleOf().type === 'Custom' ? this.ruleOf() : null));
+    return this.memo('custom?', () => new CustomRuleProxy(this.ctx, `${this.path}.custom?`, () => (this.ruleOf().type === 'Custom' ? this.ruleOf() : null)));
   }
   getRanges(): RangeAreas {
     return new RangeAreasProxy(this.ctx, `${this.path}.ranges`, this.sheetOf, () => this.ruleOf().rects);
