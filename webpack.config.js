@@ -83,6 +83,32 @@ function contentSecurityPolicy(dev) {
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
+/**
+ * The files evaluated when an entry's bundle loads: from the entry along
+ * static imports. Our own `require()` calls inside functions load on call
+ * (the definitions' zod schemas), so they are not followed from our sources;
+ * a package reached at load evaluates everything it requires.
+ */
+function loadTimeFiles(compilation, entryName) {
+  const { moduleGraph } = compilation;
+  const fileOf = (module) => (typeof module.resource === 'string' ? path.relative(__dirname, module.resource).replace(/\\/g, '/') : null);
+  const seen = new Set();
+  const queue = compilation.entries.get(entryName).dependencies.map((d) => moduleGraph.getModule(d)).filter(Boolean);
+  while (queue.length > 0) {
+    const module = queue.pop();
+    if (seen.has(module)) continue;
+    seen.add(module);
+    const ours = !(fileOf(module) ?? '').includes('node_modules/');
+    for (const connection of moduleGraph.getOutgoingConnections(module)) {
+      const type = connection.dependency?.type ?? '';
+      if (connection.module === null || type === 'import()') continue;
+      if (ours && !type.startsWith('harmony')) continue;
+      queue.push(connection.module);
+    }
+  }
+  return new Set([...seen].map(fileOf).filter((f) => f !== null));
+}
+
 /** Prints the size of every script and writes bundle-report.json: per entry its assets and the packages and sources in it. */
 class BundleReportPlugin {
   constructor(title) {
@@ -91,6 +117,10 @@ class BundleReportPlugin {
 
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('BundleReportPlugin', (compilation) => {
+      // Before modules are concatenated, the graph still has every import as it was written.
+      compilation.hooks.finishModules.tap('BundleReportPlugin', () => {
+        this.loadTimeFiles = new Map([...compilation.entries.keys()].map((name) => [name, loadTimeFiles(compilation, name)]));
+      });
       compilation.hooks.processAssets.tap(
         { name: 'BundleReportPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
         () => this.report(compiler, compilation),
@@ -143,6 +173,8 @@ class BundleReportPlugin {
         packages: packagesOf(initial),
         lazyPackages: packagesOf(lazy),
         sources: [...initial].filter((f) => f.startsWith('src/')).sort(),
+        loadTimePackages: packagesOf(this.loadTimeFiles.get(name)),
+        loadTimeSources: [...this.loadTimeFiles.get(name)].filter((f) => f.startsWith('src/')).sort(),
       };
       for (const a of sized) lines.push(`  ${a.file.padEnd(28)} ${kib(a.bytes).padStart(11)}   gzip ${kib(a.gzip).padStart(10)}`);
     }

@@ -14,6 +14,9 @@ interface EntryReport {
   readonly packages: string[];
   readonly lazyPackages: string[];
   readonly sources: string[];
+  /** What is evaluated when the bundle loads (static imports from the entry; our lazy require() calls not followed). */
+  readonly loadTimePackages: string[];
+  readonly loadTimeSources: string[];
 }
 
 const REPORT = join(__dirname, '..', '..', 'dist', 'addin', 'bundle-report.json');
@@ -40,13 +43,16 @@ describe('the bundles of the add-in', () => {
     expect(functions.sources.some((s) => s.startsWith('src/taskpane/'))).toBe(false);
   });
 
-  test('the functions bundle validates no definition data at load: no zod schema of the data, no raw data files', () => {
-    // The data is validated when the product is built (src/definitions/generated); zod may only come along
-    // for parsing a profile when there is one (tests/functions/loadWithoutZod.test.ts checks that it is not run at load).
-    const validating = entries.functions.sources.filter(
-      (s) => s === 'src/definitions/schema.ts' || s === 'src/definitions/formatSchema.ts' || s.startsWith('src/definitions/data/'),
-    );
-    expect(validating).toEqual([]);
+  // FAILS until issue 9 lands on main (the standard set and the report format validated when the product is
+  // built, src/definitions/generated): today definitionSet.ts and reportFormat.ts run zod when they load.
+  // Checked against the terms branch: it passes there. Then remove `.failing`.
+  test.failing('the functions bundle runs no zod when it loads: the definition data is validated when it is built', () => {
+    // zod may come along, loaded on call, for parsing a stored profile (user input);
+    // tests/functions/loadWithoutZod.test.ts checks the same by running the functions.
+    const functions = entries.functions;
+    expect(functions.loadTimePackages).not.toContain('zod');
+    expect(functions.loadTimeSources.filter((s) => /^src\/definitions\/(schema|formatSchema|profileSchema)\.ts$|^src\/definitions\/data\//.test(s))).toEqual([]);
+    expect(functions.loadTimeSources).toEqual(expect.arrayContaining(['src/functions/functions.ts', 'src/definitions/definitionSet.ts']));
   });
 
   test('the task pane carries no ExcelJS and no engine it does not use at start', () => {
