@@ -290,8 +290,8 @@ abstract class FakeProxy {
     return this.loaded.get(name) as T;
   }
 
-  /** Loads paths ("a", "items/b", "c/d") now; returns the response and the commit. */
-  loadNow(paths: readonly string[]): { response: Record<string, unknown>; commits: (() => void)[]; cells: number } {
+  /** Loads paths ("a", "items/b", "c/d") now (a page of the items when given); returns the response and the commit. */
+  loadNow(paths: readonly string[], page?: { top: number; skip: number }): { response: Record<string, unknown>; commits: (() => void)[]; cells: number } {
     const response: Record<string, unknown> = {};
     const commits: (() => void)[] = [];
     let cells = 0;
@@ -315,10 +315,11 @@ abstract class FakeProxy {
         if (Array.isArray(value) && Array.isArray(value[0])) cells += value.length * (value[0] as unknown[]).length;
         commits.push(() => this.loaded.set(head, value));
       } else if (Array.isArray(target)) {
-        const items = target.map((item) => item.loadNow(rest));
+        const list = page === undefined ? target : target.slice(page.skip, page.skip + page.top);
+        const items = list.map((item) => item.loadNow(rest));
         response[head] = items.map((i) => i.response);
         for (const i of items) commits.push(...i.commits);
-        commits.push(() => this.loaded.set(head, target));
+        commits.push(() => this.loaded.set(head, list));
       } else {
         const inner = target.loadNow(rest);
         response[head] = inner.response;
@@ -329,10 +330,19 @@ abstract class FakeProxy {
     return { response, commits, cells };
   }
 
-  load(spec?: string | string[]): this {
-    const paths = (Array.isArray(spec) ? spec : (spec ?? '').split(',')).map((p) => p.trim()).filter((p) => p !== '');
-    this.ctx.enqueue({ o: this.path, load: paths }, () => {
-      const { response, commits, cells } = this.loadNow(paths);
+  load(spec?: string | string[] | object): this {
+    let paths: string[];
+    let page: { top: number; skip: number } | undefined;
+    if (typeof spec === 'object' && !Array.isArray(spec)) {
+      // Collection load options: the properties of the items, and a page ($top, $skip).
+      const options = spec as Record<string, unknown>;
+      paths = Object.keys(options).filter((k) => !k.startsWith('$') && options[k] === true).map((k) => `items/${k}`);
+      page = { top: Number(options.$top ?? Infinity), skip: Number(options.$skip ?? 0) };
+    } else {
+      paths = (Array.isArray(spec) ? spec : (spec ?? '').split(',')).map((p) => p.trim()).filter((p) => p !== '');
+    }
+    this.ctx.enqueue({ o: this.path, load: paths, page }, () => {
+      const { response, commits, cells } = this.loadNow(paths, page);
       if (cells > CELL_LIMIT) throw new FakeExcelError('RangeExceedsLimit', `read of ${cells} cells`);
       return { response, commit: () => commits.forEach((c) => c()), cellsRead: cells };
     });
@@ -1068,6 +1078,14 @@ class NoteCollectionProxy extends FakeProxy implements NoteCollection, CommentCo
   }
   get items(): (Note & Comment)[] {
     return this.prop('items');
+  }
+  getCount(): { readonly value: number } {
+    const result = new ClientResult<number>();
+    this.ctx.enqueue({ o: this.path, m: 'getCount' }, () => {
+      const n = this.map().size;
+      return { response: n, commit: () => result.set(n) };
+    });
+    return result;
   }
   add(cellAddress: string, content: string): Note & Comment {
     if (this.kind === 'comment' && !cellAddress.includes('!')) throw new FakeExcelError('InvalidArgument', 'a comment needs the sheet in its address');

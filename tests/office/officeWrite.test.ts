@@ -173,6 +173,28 @@ describe('marks', () => {
   });
 });
 
+test('20,000 marks with their notes (5.6 MB of notes): every request and response stays under 5 MB, marking and clearing alike', async () => {
+  const values = Array.from({ length: 20_000 }, (_, r) => [`Cliënt ${r}`, r]);
+  const model = FakeWorkbook.fromSheets([{ name: 'Cliënten', values }]);
+  const fake = new FakeExcel(model);
+  const port = new OfficeWorkbook(fake);
+  const message = `${NOTE_HEADING}\n[fout] DATUMVOLGORDE: ${'De datum ligt voor de datum van aanmelding. '.repeat(5)}`;
+  const marks = values.map((_, row) => ({ sheet: 'Cliënten', row, col: 1, severity: 'fout' as const, note: message }));
+  await port.applyMarks(marks);
+  expect(model.sheets[0].notes.size).toBe(20_000);
+  expect(model.sheets[0].rules.length).toBe(1); // one column run: one rule
+  await port.applyMarks(marks.slice(0, 10)); // marking again reads the existing notes back
+  expect(await port.clearMarks()).toBe(20_000);
+  expect(model.sheets[0].notes.size).toBe(0);
+  expect(model.sheets[0].rules).toEqual([]);
+  expect(fake.refused).toEqual([]);
+  for (const s of fake.syncs) {
+    expect(s.requestBytes).toBeLessThan(PAYLOAD_LIMIT);
+    expect(s.responseBytes).toBeLessThan(PAYLOAD_LIMIT);
+  }
+  expect(Math.max(...fake.syncs.map((s) => s.responseBytes))).toBeGreaterThan(1_000_000); // the notes really were read back
+});
+
 describe('fixes', () => {
   test('write only the chosen cell, log the old value in the hidden Logboek, and can be undone', async () => {
     const model = FakeWorkbook.fromSheets(sheets());

@@ -185,9 +185,18 @@ export interface DataValidationRule {
   textLength?: { formula1: unknown; formula2?: unknown; operator: string };
 }
 
+/** A page of a collection with the content of its items (CollectionLoadOptions). */
+export interface ContentPage {
+  content: boolean;
+  $top: number;
+  $skip: number;
+}
+
 export interface NoteCollection {
   readonly items: Note[];
   load(propertyNames?: string | string[]): NoteCollection;
+  load(options: ContentPage): NoteCollection;
+  getCount(): ClientResultLike<number>;
   add(cellAddress: string, content: string): Note;
   /** The note of a cell by its address ("A1"). */
   getItemOrNullObject(key: string): Note;
@@ -204,6 +213,8 @@ export interface Note {
 export interface CommentCollection {
   readonly items: Comment[];
   load(propertyNames?: string | string[]): CommentCollection;
+  load(options: ContentPage): CommentCollection;
+  getCount(): ClientResultLike<number>;
   add(cellAddress: string, content: string): Comment;
 }
 

@@ -18,7 +18,7 @@ import type { CellMark } from '../port';
 import type { Severity } from '../../engine/findings';
 import { cellAddress } from '../../engine/grid';
 import { addressLists, cellReference, cellRuns, parseAddressList, rectAddress, rectCells } from './addresses';
-import type { Comment, ConditionalFormat, Note, RequestContext, Worksheet } from './excelApi';
+import type { ClientResultLike, Comment, ConditionalFormat, Note, RequestContext, Worksheet } from './excelApi';
 import { RequestBatch } from './requestBatch';
 
 /** Where the message of a mark goes. */
@@ -73,6 +73,36 @@ async function addRules(batch: RequestBatch, sheet: Worksheet, cells: ReadonlyMa
   }
 }
 
+/** Expected bytes of a response per note or comment (ours are a few hundred characters), and of a rule's address list. */
+const NOTE_BYTES = 600;
+const RULE_BYTES = 8000;
+/** Notes or comments loaded per request of a collection. */
+const PAGE = 2000;
+
+type Annotation = Note | Comment;
+
+/** The content of every note (or comment) of the sheets, loaded in pages so that no response passes the limit. */
+async function loadAnnotations(
+  context: RequestContext,
+  batch: RequestBatch,
+  counts: ReadonlyMap<string, ClientResultLike<number>>,
+  kind: 'notes' | 'comments',
+): Promise<Map<string, Annotation[]>> {
+  const pages: { name: string; items: () => Annotation[] }[] = [];
+  for (const [name, count] of counts) {
+    for (let skip = 0; skip < count.value; skip += PAGE) {
+      await batch.room(80, Math.min(PAGE, count.value - skip) * NOTE_BYTES);
+      // A collection of its own per page (a second load of one collection replaces its items).
+      const collection = context.workbook.worksheets.getItem(name)[kind].load({ content: true, $top: PAGE, $skip: skip });
+      pages.push({ name, items: () => collection.items });
+    }
+  }
+  await batch.flush();
+  const out = new Map<string, Annotation[]>([...counts.keys()].map((name) => [name, []]));
+  for (const page of pages) (out.get(page.name) as Annotation[]).push(...page.items());
+  return out;
+}
+
 /** Marks cells (replacing our earlier marks on them); our other marks stay. */
 export async function applyMarksInExcel(context: RequestContext, marks: readonly CellMark[], caps: MarkCapabilities): Promise<void> {
   const bySheet = new Map<string, CellMark[]>();
@@ -81,34 +111,54 @@ export async function applyMarksInExcel(context: RequestContext, marks: readonly
     if (list === undefined) bySheet.set(mark.sheet, [mark]);
     else list.push(mark);
   }
-  const sheets = [...bySheet.keys()].map((name) => {
-    const sheet = context.workbook.worksheets.getItem(name);
-    const rules = sheet.getRange().conditionalFormats.load(CF_ITEMS);
-    const notes =
-      caps.noteMode === 'notitie'
-        ? (bySheet.get(name) as CellMark[]).map((m) => sheet.notes.getItemOrNullObject(cellAddress(m.row, m.col)).load('content'))
-        : [];
-    const comments = caps.noteMode === 'opmerking' ? sheet.comments.load('items/content') : null;
-    return { name, sheet, rules, notes, comments };
-  });
-  await context.sync();
-
-  // Where our earlier rules and comments are.
-  const earlier = sheets.map((s) => {
-    const ours = ourRules(s.rules.items);
-    const ranges = ours.map((r) => r.rule.getRanges().load('address'));
-    // Every comment's place: ours are replaced, a user's own is never written over.
-    const comments = s.comments?.items ?? [];
-    const places = comments.map((c) => c.getLocation().load('address'));
-    return { ours, ranges, comments, places };
-  });
-  if (earlier.some((e) => e.ranges.length > 0 || e.places.length > 0)) await context.sync();
-
+  // Our rules on these sheets, the notes of the marked cells (or how many comments there are).
   const batch = new RequestBatch(context);
+  const sheets: { name: string; sheet: Worksheet; rules: { items: ConditionalFormat[] }; notes: Note[] }[] = [];
+  const commentCounts = new Map<string, ClientResultLike<number>>();
+  for (const [name, list] of bySheet) {
+    const sheet = context.workbook.worksheets.getItem(name);
+    await batch.room(80, RULE_BYTES);
+    const rules = sheet.getRange().conditionalFormats.load(CF_ITEMS);
+    const notes: Note[] = [];
+    if (caps.noteMode === 'notitie') {
+      for (const m of list) {
+        await batch.room(60, NOTE_BYTES);
+        notes.push(sheet.notes.getItemOrNullObject(cellAddress(m.row, m.col)).load('content'));
+      }
+    } else if (caps.noteMode === 'opmerking') {
+      commentCounts.set(name, sheet.comments.getCount());
+    }
+    sheets.push({ name, sheet, rules, notes });
+  }
+  await batch.flush();
+
+  // Where our earlier rules are, and every comment (ours are replaced; a user's own is never written over).
+  const earlier = [];
+  for (const s of sheets) {
+    const ours = ourRules(s.rules.items);
+    const ranges = [];
+    for (const r of ours) {
+      await batch.room(60, RULE_BYTES);
+      ranges.push(r.rule.getRanges().load('address'));
+    }
+    earlier.push({ ours, ranges });
+  }
+  const comments = caps.noteMode === 'opmerking' ? await loadAnnotations(context, batch, commentCounts, 'comments') : new Map<string, Annotation[]>();
+  const places = new Map<string, { address: string }[]>();
+  for (const [name, list] of comments) {
+    const found = [];
+    for (const c of list) {
+      await batch.room(60, 100);
+      found.push(c.getLocation().load('address'));
+    }
+    places.set(name, found);
+  }
+  await batch.flush();
+
   for (let i = 0; i < sheets.length; i++) {
     const { name, sheet, notes } = sheets[i];
     const list = bySheet.get(name) as CellMark[];
-    const { ours, ranges, comments, places } = earlier[i];
+    const { ours, ranges } = earlier[i];
     const cells = new Map<number, Severity>();
     ours.forEach((r, j) => {
       for (const [row, col] of rectCells(parseAddressList(ranges[j].address))) cells.set(key(row, col), r.severity);
@@ -123,15 +173,17 @@ export async function applyMarksInExcel(context: RequestContext, marks: readonly
     if (caps.noteMode === 'notitie') {
       for (let j = 0; j < list.length; j++) {
         const m = list[j];
-        const note: Note = notes[j];
+        const note = notes[j];
         await batch.room(m.note.length * 2 + 60);
         if (note.isNullObject) sheet.notes.add(cellAddress(m.row, m.col), m.note);
         else note.content = noteWithMark(note.content, m.note);
       }
     } else if (caps.noteMode === 'opmerking') {
-      const byCell = new Map<number, Comment>();
-      comments.forEach((c, j) => {
-        const [rect] = parseAddressList(places[j].address);
+      const byCell = new Map<number, Annotation>();
+      const here = comments.get(name) ?? [];
+      const where = places.get(name) ?? [];
+      here.forEach((c, j) => {
+        const [rect] = parseAddressList(where[j].address);
         if (rect !== undefined) byCell.set(key(rect.top, rect.left), c);
       });
       for (const m of list) {
@@ -150,43 +202,40 @@ export async function applyMarksInExcel(context: RequestContext, marks: readonly
 export async function clearMarksInExcel(context: RequestContext, caps: MarkCapabilities): Promise<number> {
   const all = context.workbook.worksheets.load('items/name');
   await context.sync();
-  const sheets = all.items.map((sheet) => ({
-    name: sheet.name,
-    rules: sheet.getRange().conditionalFormats.load(CF_ITEMS),
-    notes: caps.noteMode === 'notitie' ? sheet.notes.load('items/content') : null,
-    comments: caps.noteMode === 'opmerking' ? sheet.comments.load('items/content') : null,
-  }));
-  await context.sync();
-
-  // The places of our marks are loaded, and the marks removed after, in one request.
-  const cleared: { name: string; addresses: { address: string }[] }[] = [];
   const batch = new RequestBatch(context);
+  const sheets: { name: string; rules: { items: ConditionalFormat[] } }[] = [];
+  const counts = new Map<string, ClientResultLike<number>>();
+  for (const sheet of all.items) {
+    await batch.room(80, RULE_BYTES);
+    sheets.push({ name: sheet.name, rules: sheet.getRange().conditionalFormats.load(CF_ITEMS) });
+    if (caps.noteMode === 'notitie') counts.set(sheet.name, sheet.notes.getCount());
+    else if (caps.noteMode === 'opmerking') counts.set(sheet.name, sheet.comments.getCount());
+  }
+  await batch.flush();
+  const annotations = caps.noteMode === 'taakvenster' ? new Map<string, Annotation[]>() : await loadAnnotations(context, batch, counts, caps.noteMode === 'notitie' ? 'notes' : 'comments');
+
+  // The places of our marks are loaded, and the marks removed after them, in as few requests as fit.
+  const cleared: { address: string }[][] = [];
   for (const s of sheets) {
     const addresses: { address: string }[] = [];
     for (const r of ourRules(s.rules.items)) {
-      await batch.room(60);
+      await batch.room(60, RULE_BYTES);
       addresses.push(r.rule.getRanges().load('address'));
       r.rule.delete();
     }
-    for (const note of s.notes?.items ?? []) {
-      if (!hasOurNote(note.content)) continue;
-      await batch.room(note.content.length + 60);
-      addresses.push(note.getLocation().load('address'));
-      const own = userNote(note.content);
-      if (own === null) note.delete();
-      else note.content = own;
+    for (const annotation of annotations.get(s.name) ?? []) {
+      if (!hasOurNote(annotation.content)) continue;
+      await batch.room(annotation.content.length + 60, 100);
+      addresses.push(annotation.getLocation().load('address'));
+      const own = caps.noteMode === 'notitie' ? userNote(annotation.content) : null;
+      if (own === null) annotation.delete();
+      else annotation.content = own;
     }
-    for (const comment of s.comments?.items ?? []) {
-      if (!hasOurNote(comment.content)) continue;
-      await batch.room(60);
-      addresses.push(comment.getLocation().load('address'));
-      comment.delete();
-    }
-    cleared.push({ name: s.name, addresses });
+    cleared.push(addresses);
   }
   await batch.flush();
   let count = 0;
-  for (const { addresses } of cleared) {
+  for (const addresses of cleared) {
     const cells = new Set<number>();
     for (const a of addresses) for (const [row, col] of rectCells(parseAddressList(a.address))) cells.add(key(row, col));
     count += cells.size;
