@@ -6,7 +6,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const icons = require('../../scripts/generate-icons.js') as { png(size: number): Buffer; SIZES: number[] };
 
 describe('the icons', () => {

@@ -13,7 +13,6 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 // The build configuration is plain Node (CommonJS); its manifest rewrite is what the build runs.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const build = require('../../webpack.config.js') as {
   manifestFor(content: string, url: string | null): string;
   addinUrl(text: string): string | null;

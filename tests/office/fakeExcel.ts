@@ -657,21 +657,18 @@ class RangeProxy extends FakeProxy implements Range {
   get valueTypes(): string[][] {
     return this.prop('valueTypes');
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   get values(): any[][] {
     return this.prop('values');
   }
   set values(matrix: unknown[][]) {
     this.writeMatrix('values', matrix, (s, row, col, v) => typedInput(s, row, col, v));
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   get formulas(): any[][] {
     return this.prop('formulas');
   }
   set formulas(matrix: unknown[][]) {
     this.writeMatrix('formulas', matrix, (s, row, col, v) => typedInput(s, row, col, v));
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   get numberFormat(): any[][] {
     return this.prop('numberFormat');
   }

@@ -103,11 +103,9 @@ export interface Range {
   readonly columnIndex: number;
   readonly rowCount: number;
   readonly columnCount: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /** Matrices of any cell content (the real API's type; a write may also give one value for the whole range). */
   values: any[][];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   formulas: any[][];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   numberFormat: any[][];
   /** Read: per cell "Empty", "String", "Double", "Boolean", "Error", "Integer", "Unknown", "RichValue". */
   readonly valueTypes: string[][];
