@@ -3,9 +3,10 @@
  * creates the Office adapter and mounts the pane on it. The pane itself
  * (mountPane) never touches Office; it gets the port. When the pane stores
  * another profile, the REINT functions hear it and Excel recalculates them.
+ * The theme is read on start and whenever the pane is shown again.
  */
 import { functionsProfileChanged } from '../functions/profileChannel';
-import { excelHost, officeAvailable, officeDarkTheme, officeReady } from '../workbook/office/officeHost';
+import { excelHost, officeAvailable, officeDarkTheme, officeReady, workbookFileName } from '../workbook/office/officeHost';
 import { OfficeWorkbook } from '../workbook/office/officeWorkbook';
 import { mountPane } from './mountPane';
 
@@ -23,14 +24,21 @@ async function start(element: HTMLElement): Promise<void> {
   }
   await officeReady();
   const port = new OfficeWorkbook(excelHost());
-  mountPane(element, {
+  const theme = () => (officeDarkTheme() ? 'dark' : 'light');
+  const pane = mountPane(element, {
     port,
     host: 'excel',
-    dark: officeDarkTheme(),
-    onProfileChanged: async (profile) => {
+    theme: theme(),
+    workbookName: workbookFileName() ?? undefined,
+    onProfileChange: (profile) => {
       functionsProfileChanged(profile);
-      await port.recalculate();
+      // The REINT formulas in cells compute again with the new profile.
+      void port.recalculate();
     },
+  });
+  // Excel has no theme-changed event: look again whenever the pane is shown.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') pane.update({ theme: theme() });
   });
 }
 

@@ -56,6 +56,19 @@ function isDarkColour(hex: string | undefined): boolean {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
 }
 
+/** The open workbook's file name (from its URL or path), or null when Excel does not say (a new, unsaved workbook). */
+export function workbookFileName(): string | null {
+  const url = Office.context?.document?.url;
+  if (typeof url !== 'string' || url === '') return null;
+  let name = (url.split(/[\\/]/).pop() ?? '').split('?')[0];
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // A stray % in the name: shown as it is.
+  }
+  return name === '' ? null : name;
+}
+
 /** Shows the task pane (a ribbon command in the shared runtime). */
 export function showTaskPane(): Promise<void> {
   return Office.addin.showAsTaskpane();
