@@ -15,6 +15,15 @@ import type { WorkbookPort } from '../../src/workbook/port';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
+// jsdom has no ResizeObserver; Fluent's MessageBar with actions observes its own size (nothing to measure here).
+if (!('ResizeObserver' in window)) {
+  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
+
 /** A port that forwards to a workbook and records the names of the calls. */
 function recording(inner: WorkbookPort): { port: WorkbookPort; calls: string[] } {
   const calls: string[] = [];
@@ -229,4 +238,28 @@ test('Controleren of the active sheet checks only that sheet', async () => {
   fireEvent.click([...section('controleren').querySelectorAll('input[type=radio]')][0]);
   fireEvent.click(button(section('controleren'), 'Controleren'));
   await waitFor(async () => expect(await summaryText()).toBe('0 fouten2 waarschuwingen0 info'));
+});
+
+test('Profiel: removing the stored profile asks first, then the standard set applies and the host hears it', async () => {
+  const wb = MemoryWorkbook.fromSheets([manyFindings(1)]);
+  await wb.writeStored({
+    ...(await wb.readStored()),
+    profile: { naam: 'Regio', gemeente: 'Alkmaar', afwijkingen: [{ term: 'duurzame-plaatsing', parameter: 'minimumMaanden', waarde: 12, motivering: 'Afspraak.' }] },
+  });
+  const heard: unknown[] = [];
+  act(() => {
+    handle = mountPane(element, { port: wb, host: 'excel', pause: () => Promise.resolve(), onProfileChange: (p) => heard.push(p) });
+  });
+  const active = () => element.querySelector('[data-actief-profiel]')?.textContent;
+  await waitFor(() => expect(active()).toBe('Profiel: Regio'));
+  fireEvent.click(button(element, 'Profiel'));
+  fireEvent.click(button(section('profiel'), 'Profiel verwijderen'));
+  expect((await wb.readStored()).profile).not.toBeNull();
+  fireEvent.click(button(section('profiel'), 'Annuleren'));
+  expect(section('profiel').textContent).not.toContain('wordt uit de werkmap verwijderd');
+  fireEvent.click(button(section('profiel'), 'Profiel verwijderen'));
+  fireEvent.click(button(section('profiel'), 'Verwijderen'));
+  await waitFor(() => expect(active()).toBe('Profiel: geen (standaardset)'));
+  expect((await wb.readStored()).profile).toBeNull();
+  expect(heard).toEqual([null]);
 });

@@ -220,7 +220,16 @@ export function CheckSection() {
     result === null ? '' : profileName === null ? 'profiel: geen (standaardset)' : `profiel: ${profileName}${result.profileSource === 'werkmap' ? ' (uit de werkmap)' : ''}`;
 
   return (
-    <section className={styles.section} aria-labelledby="controleren-kop" data-controles={finished}>
+    <section
+      className={styles.section}
+      aria-labelledby="controleren-kop"
+      data-controles={finished}
+      // The user may have gone to another sheet in the meantime: the label of "Actief werkblad" follows.
+      onPointerEnter={() => void readActiveSheet()}
+      onFocus={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) void readActiveSheet();
+      }}
+    >
       <h2 id="controleren-kop" className={styles.heading}>
         Rapportage controleren
       </h2>

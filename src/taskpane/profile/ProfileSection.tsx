@@ -10,6 +10,7 @@ import {
   Input,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Radio,
   RadioGroup,
@@ -150,6 +151,7 @@ export function ProfileSection() {
   const [dirty, setDirty] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState(false);
   const stored = pane.active.profile;
   const storedRaw = pane.stored?.profile ?? null;
   /** The draft of what the workbook stores: the valid profile, or an invalid one as far as it reads (to repair it). */
@@ -285,13 +287,29 @@ export function ProfileSection() {
           >
             Wijzigingen terugdraaien
           </Button>
-          <Button
-            disabled={busy || (stored === null && pane.active.error === null)}
-            onClick={() => void save(null, 'Het profiel is uit de werkmap verwijderd; de standaardset geldt.')}
-          >
+          <Button disabled={busy || confirmRemove || (stored === null && pane.active.error === null)} onClick={() => setConfirmRemove(true)}>
             Profiel verwijderen
           </Button>
         </div>
+        {confirmRemove && (
+          <MessageBar intent="warning">
+            <MessageBarBody>Het profiel wordt uit de werkmap verwijderd; daarna geldt de standaardset. Exporteer het eerst als u het wilt bewaren.</MessageBarBody>
+            <MessageBarActions>
+              <Button
+                size="small"
+                onClick={() => {
+                  setConfirmRemove(false);
+                  void save(null, 'Het profiel is uit de werkmap verwijderd; de standaardset geldt.');
+                }}
+              >
+                Verwijderen
+              </Button>
+              <Button size="small" onClick={() => setConfirmRemove(false)}>
+                Annuleren
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         <div className={styles.actions}>
           <Button onClick={() => void importFile()} disabled={busy}>
             Importeren (JSON)
