@@ -116,9 +116,11 @@ describe('the profile draft', () => {
     const result = checkDraft({ naam: ' ', gemeente: 'Alkmaar', deviations: [d] }, set);
     expect(result.valid).toBe(false);
     expect(result.profile).toBeNull();
-    expect(result.errors.naam).toBe("'naam' is leeg.");
+    expect(result.errors.naam).toBe('Vul de naam van het profiel in.');
     expect(result.errors.gemeente).toBeUndefined();
-    expect(result.errors.deviations.get(d.key)).toEqual({ value: 'Waarde "twaalf" is geen getal.', motivering: "'motivering' is leeg." });
+    expect(result.errors.deviations.get(d.key)).toEqual({ value: 'Waarde "twaalf" is geen getal.', motivering: 'Vul een motivering in: waarom wijkt de gemeente af?' });
+    const missing = deviation('');
+    expect(checkDraft({ naam: 'a', gemeente: 'b', deviations: [missing] }, set).errors.deviations.get(missing.key)).toEqual({ value: 'Vul een waarde in.' });
     const range = deviation('99');
     expect(checkDraft({ naam: 'a', gemeente: 'b', deviations: [range] }, set).errors.deviations.get(range.key)).toEqual({ value: 'Waarde 99 ligt buiten het bereik 1–60 maanden.' });
     const comma = deviation('12,5');

@@ -140,8 +140,24 @@ export function rawProfile(draft: ProfileDraft, set: DefinitionSet): Record<stri
   };
 }
 
-/** The reason of a ProfileError without its lead ("Profiel ongeldig: afwijking 1 (…): "), starting with a capital. */
+/** What to fill in, for the schema's "'x' is leeg" and "'x' ontbreekt" at a field the form shows. */
+const FILL_IN: Readonly<Record<string, string>> = {
+  naam: 'Vul de naam van het profiel in.',
+  gemeente: 'Vul de gemeente in.',
+  motivering: 'Vul een motivering in: waarom wijkt de gemeente af?',
+  toelichting: 'Vul de toelichting bij de definitie in.',
+  waarde: 'Vul een waarde in.',
+  parameter: 'Kies een parameter.',
+};
+
+/**
+ * The reason of a ProfileError without its lead ("Profiel ongeldig:
+ * afwijking 1 (…): "), starting with a capital; an empty or missing field
+ * as what to fill in.
+ */
 function reason(message: string): string {
+  const empty = /^Profiel ongeldig: (?:afwijking \d+(?: \([^)]*\))?(?:, |: ))?'(\w+)' (?:is leeg|ontbreekt)\.?$/.exec(message);
+  if (empty !== null && FILL_IN[empty[1]] !== undefined) return FILL_IN[empty[1]];
   const bare = message.replace(/^Profiel ongeldig: /, '').replace(/^afwijking \d+( \([^)]*\))?: /, '').replace(/^afwijking \d+, /, '');
   return bare.charAt(0).toUpperCase() + bare.slice(1);
 }
