@@ -6,12 +6,12 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useRef, type KeyboardEvent } from 'react';
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexWrap: 'wrap', columnGap: '2px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  list: { display: 'flex', flexWrap: 'wrap', columnGap: 0, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   tab: {
     position: 'relative',
     border: 'none',
     background: 'none',
-    padding: '8px 10px 10px',
+    padding: '8px 8px 10px',
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
     color: tokens.colorNeutralForeground2,
@@ -26,8 +26,8 @@ const useStyles = makeStyles({
     '::after': {
       content: '""',
       position: 'absolute',
-      left: '10px',
-      right: '10px',
+      left: '8px',
+      right: '8px',
       bottom: 0,
       height: '3px',
       borderRadius: tokens.borderRadiusCircular,
