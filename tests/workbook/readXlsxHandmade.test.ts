@@ -4,6 +4,7 @@
  * _xHHHH_ escapes, namespace prefixes, absolute relationship targets.
  */
 
+import { isUncalculatedFormula } from '../../src/engine/grid';
 import { readXlsx } from '../../src/workbook/xlsx/readXlsx';
 import { makeXlsx, worksheetXml } from './xlsxFixture';
 
@@ -89,7 +90,7 @@ describe('readXlsx on hand-made workbooks', () => {
     }
   });
 
-  test('formula results: t="str", t="b", t="e", numbers; a formula without a cached value is null', () => {
+  test('formula results: t="str", t="b", t="e", numbers; a formula without a cached value is the formula, not calculated', () => {
     const xml =
       '<row r="1">' +
       '<c r="A1"><f>1+1</f><v>2</v></c>' +
@@ -99,9 +100,13 @@ describe('readXlsx on hand-made workbooks', () => {
       '<c r="E1"><f>A1*3</f></c>' +
       '<c r="F1" t="str"><f>""</f><v></v></c>' +
       '<c r="G1" s="1"><f t="shared" ref="G1:G2" si="0">A1/4</f><v>0.5</v></c>' +
-      '</row>';
+      '</row><row r="2"><c r="G2" s="1"><f t="shared" si="0"/></c><c r="H2"><x:f xmlns:x="urn:x">A1&amp;B1</x:f></c></row>';
     const sheet = readXlsx(makeXlsx({ sheets: [{ name: 'Blad1', xml }], cellXfs: [0, 9] })).sheets[0];
-    expect(sheet.values[0]).toEqual([2, 'ab', true, { error: '#N/A' }, null, '', 0.5]);
+    expect(sheet.values[0]).toEqual([2, 'ab', true, { error: '#N/A' }, { error: '=A1*3' }, '', 0.5]);
+    // A cell of a shared formula without a value has no formula text of its own.
+    expect(sheet.values[1]).toEqual([null, null, null, null, null, null, { error: '=' }, { error: '=A1&B1' }]);
+    expect(isUncalculatedFormula(sheet.values[0]![4])).toBe(true);
+    expect(isUncalculatedFormula(sheet.values[0]![3])).toBe(false);
     expect(sheet.formats?.[0]?.[6]).toBe('0%');
   });
 
