@@ -112,42 +112,43 @@ export class CommentsXml {
     return removed;
   }
 
-  /** The note element with our runs (from the separator on) cut off. */
+  /**
+   * The note element with our runs (from the separator on) cut off. Our
+   * runs follow the user's and are contiguous: everything before the first
+   * of them and everything after the last (phonetic runs) stays as it was.
+   * Where another program merged runs, the run holding the separator is cut.
+   */
   private withoutOurRuns(note: NoteEntry): string {
     const xml = this.xml.slice(note.span.start, note.span.end);
     const comment = { ...note.span, start: 0, end: xml.length, openEnd: note.span.openEnd - note.span.start, closeStart: note.span.closeStart - note.span.start };
     const body = childrenOf(xml, comment).find((e) => e.name === 'text');
     if (body === undefined) return xml;
     const cut = note.text.indexOf(SEPARATOR + NOTE_HEADING);
-    let seen = 0;
     const pieces = childrenOf(xml, body);
-    let out = xml.slice(0, body.openEnd);
-    let done = false;
-    for (const piece of pieces) {
-      const isRun = piece.name === 'r' || piece.name === 't';
-      if (!isRun) {
-        out += xml.slice(piece.start, piece.end);
-        continue;
-      }
-      if (done) continue;
+    let seen = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i];
+      if (piece.name !== 'r' && piece.name !== 't') continue;
       const pieceText = piece.name === 't' ? richText(xml, piece.start, piece.end) : richText(xml, piece.openEnd, piece.closeStart);
       if (seen + pieceText.length <= cut) {
-        out += xml.slice(piece.start, piece.end);
         seen += pieceText.length;
         continue;
       }
-      // This run holds the separator: keep what comes before it (runs merged by another program).
+      // pieces[i] holds the separator: drop it (or the part of it from the separator on) and the runs after it.
+      let last = i;
+      while (last + 1 < pieces.length && (pieces[last + 1].name === 'r' || pieces[last + 1].name === 't')) last++;
+      let kept = '';
       const keep = pieceText.slice(0, cut - seen);
       if (keep.length > 0) {
         const t = piece.name === 't' ? piece : childrenOf(xml, piece).find((e) => e.name === 't');
         if (t !== undefined) {
-          const prefixT = xml.slice(t.start + 1, t.start + 1 + /^[^\s/>]*/.exec(xml.slice(t.start + 1))![0].length).replace(/t$/, '');
-          out += xml.slice(piece.start, t.start) + textElement(keep, prefixT) + xml.slice(t.end, piece.end);
+          const qname = /^<([^\s/>]*)/.exec(xml.slice(t.start))?.[1] ?? 't';
+          kept = xml.slice(piece.start, t.start) + textElement(keep, qname.slice(0, -1)) + xml.slice(t.end, piece.end);
         }
       }
-      done = true;
+      return xml.slice(0, piece.start) + kept + xml.slice(pieces[last].end);
     }
-    return out + xml.slice(body.closeStart);
+    return xml;
   }
 
   private ourAuthorId(): number {

@@ -25,6 +25,16 @@ export function quotedSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/**
+ * A cell reference made absolute ($C$26): a link's target must not read as
+ * an R1C1 reference (LibreOffice takes "C26" for column 26 and leaves the
+ * link unresolved; Excel reads both).
+ */
+export function absoluteRef(cell: string): string {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(cell);
+  return m === null ? cell : `$${m[1].toUpperCase()}$${m[2]}`;
+}
+
 /** What the table part needs from the sheet: its range and column names (the header cells are written with them). */
 export interface TableLayout {
   readonly ref: string;
@@ -183,7 +193,7 @@ export function specSheetXml(spec: SheetSpec, styles: StylesXml, tableRelId?: st
       if (spec_?.formula !== undefined) hasFormulas = true;
       if (spec_?.link !== undefined) {
         const display = cellContent(input).value;
-        links.push(`<hyperlink${attrs({ ref, location: `${quotedSheet(spec_.link.sheet)}!${spec_.link.cell}`, display: typeof display === 'string' ? display : undefined })}/>`);
+        links.push(`<hyperlink${attrs({ ref, location: `${quotedSheet(spec_.link.sheet)}!${absoluteRef(spec_.link.cell)}`, display: typeof display === 'string' ? display : undefined })}/>`);
       }
       cells += element;
     }

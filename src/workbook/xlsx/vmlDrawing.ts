@@ -98,7 +98,7 @@ export class VmlDrawing {
       const top = Math.max(row - 1, 0);
       const anchor = `${col + 1}, 15, ${top}, ${row === 0 ? 2 : 10}, ${col + 4}, 15, ${top + height}, 4`;
       shapes.push(
-        ` <v:shape id="_x0000_s${next++}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:${height * 15}pt;z-index:${++z};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+        `<v:shape id="_x0000_s${next++}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:${height * 15}pt;z-index:${++z};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
           '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
           '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
           `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
