@@ -12,7 +12,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { standardDefinitionSet, type DefinitionSet } from '../definitions/definitionSet';
-import { parseProfileJson, ProfileError, type Profile } from '../definitions/profile';
+import { effectiveDefinitions, parseProfileJson, ProfileError, type Profile } from '../definitions/profile';
+import { termMatcher } from '../engine/termMatcher';
 import type { Finding } from '../engine/findings';
 import { checkThroughPort } from '../workbook/flows/checkFlow';
 import { markFindings, writeControlSheet } from '../workbook/flows/markFlow';
@@ -20,10 +21,11 @@ import { OWN_SHEET_LABELS, type OwnSheetKind } from '../workbook/flows/ownSheets
 import { MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
 import { StoredStateError } from '../workbook/storedState';
 import { CellWriteError } from '../workbook/xlsx/sheetCellEdits';
-import { xlsxCodec } from '../workbook/xlsx/xlsxCodec';
+import { XlsxCodec } from '../workbook/xlsx/xlsxCodec';
 import { XlsxReadError } from '../workbook/xlsx/xlsxReadError';
 import { ZipWriteError } from '../workbook/xlsx/zipWriter';
 import { OutputError, writeCopy, type FileIdentity } from './outputFile';
+import { ZLIB_COMPRESSOR } from './zipCompression';
 
 /** The profile file given with --profiel (validated where the check runs). */
 export interface ProfileFile {
@@ -64,11 +66,19 @@ export type CheckOutcome =
   /** A bug: exit status 3. */
   | { readonly kind: 'internal'; readonly message: string };
 
+/** The package codec with Node's zlib for compression. */
+const codec = new XlsxCodec({ compressor: ZLIB_COMPRESSOR });
+
 let set: DefinitionSet | undefined;
 const profiles = new Map<string, Profile>();
 
 function definitionSet(): DefinitionSet {
   return (set ??= standardDefinitionSet());
+}
+
+/** Loads what every check needs (the definition set and its term matcher), ahead of the first file. */
+export function prepareChecks(): void {
+  termMatcher(effectiveDefinitions(definitionSet(), null));
 }
 
 function profileOf(file: ProfileFile): Profile {
@@ -128,7 +138,7 @@ export async function runCheckJob(job: CheckJob, onProgress: (done: number, tota
 async function checkFile(job: CheckJob, onProgress: (done: number, total: number) => void): Promise<CheckedFile> {
   const given = job.profile === null ? undefined : profileOf(job.profile);
   const bytes = readInput(job.file);
-  const workbook = MemoryWorkbook.fromXlsx(bytes, xlsxCodec);
+  const workbook = MemoryWorkbook.fromXlsx(bytes, codec);
   const result = await checkThroughPort(workbook, {
     set: definitionSet(),
     profile: given,

@@ -33,6 +33,8 @@ export function budgetFromEnv(env: NodeJS.ProcessEnv = process.env): Budget {
 }
 
 const WORKER = join(__dirname, 'checkWorker.js');
+/** How long a new worker may take to load the program before it takes a job. */
+const START_LIMIT_MS = 60_000;
 
 export class CheckRunner {
   private worker: Worker | undefined;
@@ -64,21 +66,23 @@ export class CheckRunner {
         }
         resolve(outcome);
       };
-      const timer = setTimeout(() => {
-        finish(
-          {
-            kind: 'problem',
-            message: `${job.file}: de controle is gestopt na ${this.budget.seconds} seconden, de tijdslimiet per bestand; het bestand is te groot of te ingewikkeld (ruimer: REINTEGRATIE_MAX_SECONDEN).`,
-          },
-          true,
-        );
-      }, this.budget.seconds * 1000);
+      const timeUp = (): CheckOutcome => ({
+        kind: 'problem',
+        message: `${job.file}: de controle is gestopt na ${this.budget.seconds} seconden, de tijdslimiet per bestand; het bestand is te groot of te ingewikkeld (ruimer: REINTEGRATIE_MAX_SECONDEN).`,
+      });
+      // The file's clock starts when the worker has the job (its start-up is not the file's); a worker that never starts is a bug.
+      let timer = setTimeout(() => finish({ kind: 'internal', message: 'het werkproces voor de controle start niet' }, true), START_LIMIT_MS);
+      const startClock = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => finish(timeUp(), true), this.budget.seconds * 1000);
+      };
       const memory = (): CheckOutcome => ({
         kind: 'problem',
         message: `${job.file}: de controle is gestopt: het bestand vraagt meer dan ${this.budget.memoryMb} MiB geheugen, de limiet per bestand (ruimer: REINTEGRATIE_MAX_GEHEUGEN_MB).`,
       });
       const onMessage = (message: WorkerMessage) => {
-        if (message.type === 'progress') onProgress(message.done, message.total);
+        if (message.type === 'started') startClock();
+        else if (message.type === 'progress') onProgress(message.done, message.total);
         else finish(message.outcome, false);
       };
       const onError = (error: Error & { code?: string }) => {

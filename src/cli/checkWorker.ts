@@ -5,15 +5,20 @@
  * messages and one outcome.
  */
 import { parentPort } from 'node:worker_threads';
-import { runCheckJob, type CheckJob } from './checkJob';
+import { prepareChecks, runCheckJob, type CheckJob } from './checkJob';
 
 export type WorkerMessage =
+  /** The job arrived: its time starts now. */
+  | { readonly type: 'started' }
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
   | { readonly type: 'done'; readonly outcome: import('./checkJob').CheckOutcome };
 
 const port = parentPort;
 if (port !== null) {
+  // Load the definitions before the first job, so a file's budget is spent on the file.
+  prepareChecks();
   port.on('message', (job: CheckJob) => {
+    port.postMessage({ type: 'started' } satisfies WorkerMessage);
     let last = 0;
     void runCheckJob(job, (done, total) => {
       const now = Date.now();

@@ -235,7 +235,7 @@ export class CommentsXml {
   }
 
   isEmpty(): boolean {
-    return this.notes().length === 0;
+    return !/<(?:[\w.-]+:)?comment[\s>/]/.test(this.xml);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 
 import { readText } from './partText';
-import { writeZip, type OutputEntry } from './zipWriter';
+import { writeZip, type Compressor, type OutputEntry } from './zipWriter';
 import { partKey, type ZipArchive, type ZipEntry } from './zipEntries';
 
 interface Part {
@@ -106,20 +106,29 @@ export class PackageContent {
     }
   }
 
-  /** The archive: base parts in their order (copied as stored when unchanged), then new parts. */
-  toZip(): Uint8Array {
+  /** The archive: base parts in their order (copied as stored when unchanged), then new parts. The package is spent afterwards. */
+  toZip(compressor?: Compressor): Uint8Array {
     const entries: OutputEntry[] = [];
     for (const part of this.parts.values()) {
       if (!part.changed && part.base !== undefined && this.base !== null) {
         entries.push({ kind: 'copy', name: part.name, from: this.base, entry: part.base });
       } else {
-        const content = part.text !== undefined ? [encoder.encode(part.text)] : (part.pieces ?? []);
-        entries.push({ kind: 'new', name: part.name, content });
+        entries.push({
+          kind: 'new',
+          name: part.name,
+          content: () => {
+            // Written once: the part's text or pieces can go as soon as they are encoded.
+            const content = part.text !== undefined ? [encoder.encode(part.text)] : (part.pieces ?? []);
+            part.text = undefined;
+            part.pieces = undefined;
+            return content;
+          },
+        });
       }
     }
     // [Content_Types].xml first, as Office writes it.
     entries.sort((a, b) => Number(b.name === '[Content_Types].xml') - Number(a.name === '[Content_Types].xml'));
-    return writeZip(entries);
+    return writeZip(entries, compressor);
   }
 }
 

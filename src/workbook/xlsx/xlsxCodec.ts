@@ -34,6 +34,7 @@ import { WorksheetXml } from './worksheetXml';
 import { attributeOf } from './xmlElements';
 import { CONTENT_TYPE, NS, REL, XML_DECLARATION } from './xmlWrite';
 import { ZipArchive } from './zipEntries';
+import type { Compressor } from './zipWriter';
 
 /** Marks read back from one package at most (a hostile file can name a whole sheet). */
 const MAX_MARKS = 2_000_000;
@@ -73,9 +74,16 @@ function workbookPartOf(pkg: PackageContent): string {
   return 'xl/workbook.xml';
 }
 
+export interface XlsxCodecOptions {
+  /** Deflates new parts; default fflate's (runs anywhere). The command line brings Node's zlib, several times faster. */
+  readonly compressor?: Compressor;
+}
+
 export class XlsxCodec implements PackageCodec {
   /** Per opened package: the worksheet parts that hold rules of ours (so writing need not inflate the others to look). */
   private readonly marked = new WeakMap<Uint8Array, ReadonlySet<string>>();
+
+  constructor(private readonly options: XlsxCodecOptions = {}) {}
 
   open(bytes: Uint8Array): OpenedPackage {
     const read = readPackage(bytes);
@@ -132,7 +140,7 @@ export class XlsxCodec implements PackageCodec {
   }
 
   write(base: Uint8Array | null, edits: WorkbookEdits): Uint8Array {
-    return new PackageWriter(base, base === null ? undefined : this.marked.get(base)).write(edits);
+    return new PackageWriter(base, base === null ? undefined : this.marked.get(base), this.options.compressor).write(edits);
   }
 }
 
@@ -160,6 +168,7 @@ class PackageWriter {
     base: Uint8Array | null,
     /** Worksheet parts known to hold our rules (lower-cased), when the base was opened by this codec. */
     private readonly marked: ReadonlySet<string> | undefined,
+    private readonly compressor: Compressor | undefined,
   ) {
     this.pkg = new PackageContent(base === null ? null : ZipArchive.open(base, DEFAULT_READ_LIMITS));
     if (base === null) {
@@ -478,6 +487,6 @@ class PackageWriter {
     if (this.workbookRels.changed) this.pkg.setText(this.workbookRels.part, this.workbookRels.text());
     if (w.changed || this.pkg.base === null) this.pkg.setText(this.workbookPart, w.text());
     if (this.types.changed) this.pkg.setText(ContentTypes.part, this.types.text());
-    return this.pkg.toZip();
+    return this.pkg.toZip(this.compressor);
   }
 }

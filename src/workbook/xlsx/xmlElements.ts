@@ -20,11 +20,12 @@ export interface ElementSpan {
   readonly selfClosing: boolean;
 }
 
-const NAME_END = /[\s/>]/;
-
 function nameAt(xml: string, from: number): number {
   let p = from;
-  while (p < xml.length && !NAME_END.test(xml[p])) p++;
+  for (; p < xml.length; p++) {
+    const ch = xml.charCodeAt(p);
+    if (ch === 32 || ch === 47 || ch === 62 || ch === 9 || ch === 10 || ch === 13) break;
+  }
   return p;
 }
 
