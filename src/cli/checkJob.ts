@@ -20,6 +20,7 @@ import { markFindings, writeControlSheet } from '../workbook/flows/markFlow';
 import { OWN_SHEET_LABELS, type OwnSheetKind } from '../workbook/flows/ownSheets';
 import { MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
 import { StoredStateError } from '../workbook/storedState';
+import { PackageWriteError } from '../workbook/xlsx/packageWriteError';
 import { CellWriteError } from '../workbook/xlsx/sheetCellEdits';
 import { XlsxCodec } from '../workbook/xlsx/xlsxCodec';
 import { XlsxReadError } from '../workbook/xlsx/xlsxReadError';
@@ -170,7 +171,9 @@ async function checkFile(job: CheckJob, onProgress: (done: number, total: number
     return { ...report, copy: job.copy.path };
   } catch (error) {
     if (error instanceof OutputError) return { ...report, copyProblem: error.message };
-    if (error instanceof CellWriteError || error instanceof ZipWriteError) return { ...report, copyProblem: `${job.copy.path}: kopie niet geschreven: ${error.message}.` };
+    if (error instanceof CellWriteError || error instanceof ZipWriteError || error instanceof PackageWriteError) {
+      return { ...report, copyProblem: `${job.copy.path}: kopie niet geschreven: ${error.message}.` };
+    }
     throw error;
   }
 }

@@ -192,3 +192,23 @@ describe('readXlsx on hand-made workbooks', () => {
     expect(readXlsx(zipSync(entries)).sheets[0].values).toEqual([['Cliënt', 4]]);
   });
 });
+
+describe('memory follows the cells present', () => {
+  test('a value far to the right is stored without the empty cells before it', () => {
+    const rows = Array.from({ length: 50 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c><c r="XFD${r + 1}" t="inlineStr"><is><t>rechts ${r}</t></is></c></row>`).join('');
+    const sheet = readXlsx(makeXlsx({ sheets: [{ name: 'Blad1', xml: rows }] })).sheets[0];
+    for (let r = 0; r < 50; r++) {
+      const row = sheet.values[r]!;
+      expect(row.length).toBe(16384);
+      expect(row[0]).toBe(r);
+      expect(row[16383]).toBe(`rechts ${r}`);
+      // Two cells held, not 16,384.
+      expect(Object.keys(row)).toEqual(['0', '16383']);
+    }
+  });
+
+  test('a small gap is filled with empty cells as before', () => {
+    const sheet = readXlsx(makeXlsx({ sheets: [{ name: 'Blad1', xml: '<row r="1"><c r="A1"><v>1</v></c><c r="E1"><v>5</v></c></row>' }] })).sheets[0];
+    expect(sheet.values[0]).toEqual([1, null, null, null, 5]);
+  });
+});

@@ -374,3 +374,22 @@ describe('a new package from sheet specs', () => {
     expect([...parts(second).keys()].filter((n) => n.startsWith('customXml/item'))).toEqual(['customXml/item1.xml', 'customXml/itemProps1.xml']);
   });
 });
+
+describe('the Controle sheet', () => {
+  test("a user's own sheet called Controle is kept; ours gets a free name, and is replaced (not added again) on the next marking", async () => {
+    const files = fixtureEntries({
+      sheets: [
+        { name: 'Controle', xml: '<row r="1"><c r="A1" t="inlineStr"><is><t>Mijn eigen controle</t></is></c></row>' },
+        { name: 'Notities', xml: '<row r="1"><c r="A1" t="inlineStr"><is><t>De klantmanager belt.</t></is></c></row>' },
+      ],
+    });
+    const base = zipFiles(files);
+    const first = await markedCopy(base);
+    const names = (bytes: Uint8Array) => readXlsx(bytes).sheets.map((s) => s.name);
+    expect(names(first.out)).toEqual(['Controle', 'Notities', 'Controle (2)']);
+    expect(readXlsx(first.out).sheets[0].values).toEqual([['Mijn eigen controle']]);
+    const second = await markedCopy(first.out);
+    expect(names(second.out)).toEqual(['Controle', 'Notities', 'Controle (2)']);
+    expect(readXlsx(second.out).sheets[0].values).toEqual([['Mijn eigen controle']]);
+  });
+});

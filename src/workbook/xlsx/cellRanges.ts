@@ -41,18 +41,26 @@ export function rangeList(cells: readonly { readonly row: number; readonly col: 
 }
 
 /**
- * The cells of a range list, at most `limit` of them (a hostile file can
- * name a whole sheet); calls `visit` with 0-based row and column.
+ * The cells of a range list inside `within` (rows × columns from A1), at
+ * most `limit` of them (a hostile file can name a whole sheet); calls
+ * `visit` with 0-based row and column.
  * Returns the number of cells visited.
  */
-export function forEachCellOf(sqref: string, limit: number, visit: (row: number, col: number) => void): number {
+export function forEachCellOf(
+  sqref: string,
+  limit: number,
+  visit: (row: number, col: number) => void,
+  within: { readonly rows: number; readonly cols: number } = { rows: Infinity, cols: Infinity },
+): number {
   let n = 0;
   for (const part of sqref.trim().split(/\s+/)) {
     if (part === '') continue;
     const range = parseRangeRef(part);
     if (range === undefined) continue;
-    for (let c = range.left; c <= range.right; c++) {
-      for (let r = range.top; r <= range.bottom; r++) {
+    const right = Math.min(range.right, within.cols - 1);
+    const bottom = Math.min(range.bottom, within.rows - 1);
+    for (let c = range.left; c <= right; c++) {
+      for (let r = range.top; r <= bottom; r++) {
         if (n >= limit) return n;
         visit(r, c);
         n++;

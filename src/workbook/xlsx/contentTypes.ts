@@ -5,7 +5,9 @@
  */
 
 import { partName } from './packageContent';
+import { damagedPart } from './packageWriteError';
 import { closingEnd } from './relsPart';
+import { rootElement } from './xmlElements';
 import { attrs, CONTENT_TYPE, NS, XML_DECLARATION } from './xmlWrite';
 import { forEachTag } from './xmlText';
 
@@ -35,6 +37,8 @@ export class ContentTypes {
         `<Default Extension="rels" ContentType="${CONTENT_TYPE.relationships}"/>` +
         `<Default Extension="xml" ContentType="${CONTENT_TYPE.xml}"/></Types>`;
     if (xml === undefined) this.changed = true;
+    const root = rootElement(this.xml);
+    if (root === undefined || root.name !== 'Types' || root.selfClosing) throw damagedPart(PART);
   }
 
   static readonly part = PART;

@@ -7,6 +7,8 @@
 import { partName } from './packageContent';
 import { partFolder, relationshipsPart, resolveTarget } from './relationships';
 import { attrs, NS, XML_DECLARATION } from './xmlWrite';
+import { damagedPart } from './packageWriteError';
+import { appendInside, rootElement } from './xmlElements';
 import { forEachTag } from './xmlText';
 
 export interface Rel {
@@ -32,6 +34,11 @@ export function closingEnd(xml: string, from: number): number {
   return m === null ? from : from + m[0].length;
 }
 
+/** The relationship ids a part's XML refers to (every `prefix:id="..."` attribute). */
+export function referencedIds(xml: string): Set<string> {
+  return new Set([...xml.matchAll(/\s[\w.-]+:id\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]));
+}
+
 export class RelsPart {
   readonly part: string;
   private xml: string;
@@ -46,6 +53,10 @@ export class RelsPart {
     this.part = relationshipsPart(partName(source));
     this.existed = xml !== undefined;
     this.xml = xml ?? `${XML_DECLARATION}<Relationships xmlns="${NS.packageRelationships}"></Relationships>`;
+    const root = rootElement(this.xml);
+    if (root === undefined || root.name !== 'Relationships') throw damagedPart(this.part);
+    // <Relationships/>: open it, so relationships can be added.
+    if (root.selfClosing) this.xml = appendInside(this.xml, root, '');
   }
 
   private entries(): (Rel & { start: number; end: number })[] {
@@ -77,11 +88,19 @@ export class RelsPart {
     return this.list().find((r) => r.id === id);
   }
 
+  private readonly reserved = new Set<string>();
+
+  /** Ids the source part refers to: never given to a new relationship (even when no relationship of this part has them). */
+  reserve(ids: Iterable<string>): void {
+    for (const id of ids) this.reserved.add(id);
+  }
+
   /** Adds a relationship to a part of this package; returns its new id. */
   add(type: string, targetPart: string): string {
     const ids = new Set(this.list().map((r) => r.id));
     let n = ids.size + 1;
-    while (ids.has(`rId${n}`)) n++;
+    // An id written anywhere in the part (also in a damaged element the parser passed over) stays taken.
+    while (ids.has(`rId${n}`) || this.reserved.has(`rId${n}`) || this.xml.includes(`"rId${n}"`) || this.xml.includes(`'rId${n}'`)) n++;
     const id = `rId${n}`;
     const element = `<Relationship${attrs({ Id: id, Type: type, Target: relativeTarget(this.source, targetPart) })}/>`;
     const close = this.xml.lastIndexOf('</');

@@ -11,6 +11,7 @@ import type { Severity } from '../../engine/findings';
 import { MARK_STYLES } from '../marks';
 import { BUILTIN_FORMATS } from './numberFormats';
 import { appendInside, attributeOf, childrenOf, rootChildren, rootElement, setAttribute, splice, type ElementSpan } from './xmlElements';
+import { damagedPart } from './packageWriteError';
 import { attrs, escapeAttr, NS, rootPrefix, XML_DECLARATION } from './xmlWrite';
 
 /** The sections of a styleSheet in schema order. */
@@ -71,10 +72,12 @@ export class StylesXml {
   readonly prefix: string;
   changed = false;
 
-  constructor(xml: string | undefined) {
+  constructor(xml: string | undefined, part = 'xl/styles.xml') {
     this.xml = xml ?? minimalStyles();
     this.changed = xml === undefined;
     this.prefix = rootPrefix(this.xml);
+    const root = rootElement(this.xml);
+    if (root === undefined || root.name !== 'styleSheet') throw damagedPart(part);
   }
 
   text(): string {
@@ -89,8 +92,7 @@ export class StylesXml {
   private ensureSection(name: string): ElementSpan {
     const found = this.section(name);
     if (found !== undefined) return found;
-    const root = rootElement(this.xml);
-    if (root === undefined) throw new Error('styles.xml heeft geen hoofdelement');
+    const root = rootElement(this.xml) as ElementSpan;
     const p = this.prefix;
     const content = (SECTION_DEFAULTS[name] ?? '').replace(/<(\/?)(?=[a-z])/g, `<$1${p}`);
     const count = topLevelCount(content);

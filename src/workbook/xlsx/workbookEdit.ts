@@ -6,6 +6,7 @@
 
 import type { SheetVisibility } from '../port';
 import { appendInside, attributeOf, childrenOf, rootChildren, rootElement, setAttribute, splice, type ElementSpan } from './xmlElements';
+import { damagedPart } from './packageWriteError';
 import { decodeAttribute } from './xmlText';
 import { attrs, NS, rootPrefix } from './xmlWrite';
 
@@ -28,9 +29,11 @@ export class WorkbookXml {
   readonly prefix: string;
   changed = false;
 
-  constructor(xml: string) {
+  constructor(xml: string, part = 'xl/workbook.xml') {
     this.xml = xml;
     this.prefix = rootPrefix(xml);
+    const root = rootElement(xml);
+    if (root === undefined || root.name !== 'workbook' || root.selfClosing) throw damagedPart(part);
   }
 
   text(): string {

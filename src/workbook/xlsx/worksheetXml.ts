@@ -7,6 +7,7 @@
  */
 
 import { asciiText, concatBytes, indexOfAscii } from './byteText';
+import { damagedPart } from './packageWriteError';
 import { childElements, type ElementSpan } from './xmlElements';
 import { NS } from './xmlWrite';
 
@@ -94,7 +95,17 @@ export class WorksheetXml {
     this.emptyData = emptyData;
   }
 
-  static fromBytes(input: Uint8Array): WorksheetXml {
+  /** Splits a worksheet part; throws PackageWriteError when it is too damaged to edit (no worksheet element that closes). */
+  static fromBytes(input: Uint8Array, part = 'xl/worksheets/sheet1.xml'): WorksheetXml {
+    const ws = WorksheetXml.split(input);
+    const close = ws.tail.lastIndexOf('</');
+    if (!new RegExp(`^</${ws.prefix.replace('.', '\\.')}worksheet\\s*>\\s*$`).test(ws.tail.slice(close)) || !/<(?:[\w.-]+:)?worksheet[\s>]/.test(ws.head)) {
+      throw damagedPart(part);
+    }
+    return ws;
+  }
+
+  private static split(input: Uint8Array): WorksheetXml {
     let b = input;
     const wide = sniffUtf16(b);
     if (wide !== undefined) b = encoder.encode(new TextDecoder(wide).decode(b).replace(/^(<\?xml[^>]*encoding=["'])UTF-16(["'])/i, '$1UTF-8$2'));
@@ -123,8 +134,8 @@ export class WorksheetXml {
     return new WorksheetXml(prefix, text.slice(0, insertAt) + `<${prefix}sheetData>`, [], `</${prefix}sheetData>` + text.slice(insertAt), true);
   }
 
-  static fromText(text: string): WorksheetXml {
-    return WorksheetXml.fromBytes(encoder.encode(text));
+  static fromText(text: string, part?: string): WorksheetXml {
+    return WorksheetXml.fromBytes(encoder.encode(text), part);
   }
 
   /** The part's bytes in pieces (the rows are not copied). */

@@ -20,10 +20,11 @@ import { CommentsXml } from './commentsXml';
 import { ContentTypes } from './contentTypes';
 import { addMarkRules, hasMarkRules, removeMarkRules } from './markRules';
 import { PackageContent, partName } from './packageContent';
+import { PackageWriteError } from './packageWriteError';
 import { readText } from './partText';
 import { DEFAULT_READ_LIMITS, readPackage } from './readXlsx';
 import { isRelationshipType, parseRelationships, partFolder, relationshipsPart } from './relationships';
-import { RelsPart } from './relsPart';
+import { referencedIds, RelsPart } from './relsPart';
 import { writeCellsInRows } from './sheetCellEdits';
 import { specSheetXml, tableName, tablePartXml } from './specSheet';
 import { findStoredPart, writeStoredPart } from './storedPart';
@@ -37,7 +38,7 @@ import { ZipArchive } from './zipEntries';
 import type { Compressor } from './zipWriter';
 
 /** Marks read back from one package at most (a hostile file can name a whole sheet). */
-const MAX_MARKS = 2_000_000;
+const MAX_MARKS = 1_048_576;
 
 function visibilityOf(state: string): SheetVisibility {
   return state === 'hidden' || state === 'veryHidden' ? state : 'visible';
@@ -92,22 +93,32 @@ export class XlsxCodec implements PackageCodec {
     const marks: CellMark[] = [];
     const withRules = new Set<string>();
     let budget = MAX_MARKS;
-    for (const sheet of read.sheets) {
+    read.sheets.forEach((sheet, index) => {
       visibility.set(sheet.name, visibilityOf(sheet.state));
+      // A mark is on a cell of the sheet's used range (or its header anchor): ranges beyond it hold no finding.
+      const grid = read.workbook.sheets[index];
+      let cols = 1;
+      for (const row of grid.values) if (row !== undefined && row.length > cols) cols = row.length;
+      const within = { rows: Math.max(grid.values.length, 1), cols };
       const cells = new Map<string, { row: number; col: number; severity: Severity }>();
       for (const cf of sheet.conditionalFormats) {
         for (const formula of cf.formulas) {
           const severity = markFormulaSeverity(formula);
           if (severity === null) continue;
           withRules.add(sheet.part.toLowerCase());
-          budget -= forEachCellOf(cf.sqref, budget, (row, col) => {
-            const key = `${row}:${col}`;
-            const known = cells.get(key);
-            if (known === undefined || SEVERITY_RANK[severity] < SEVERITY_RANK[known.severity]) cells.set(key, { row, col, severity });
-          });
+          budget -= forEachCellOf(
+            cf.sqref,
+            budget,
+            (row, col) => {
+              const key = `${row}:${col}`;
+              const known = cells.get(key);
+              if (known === undefined || SEVERITY_RANK[severity] < SEVERITY_RANK[known.severity]) cells.set(key, { row, col, severity });
+            },
+            within,
+          );
         }
       }
-      if (cells.size === 0) continue;
+      if (cells.size === 0) return;
       const notes = new Map<string, string>();
       const relsEntry = zip.find(relationshipsPart(sheet.part));
       if (relsEntry !== undefined) {
@@ -115,14 +126,22 @@ export class XlsxCodec implements PackageCodec {
           if (!isRelationshipType(rel.type, 'comments') || rel.part === undefined) continue;
           const entry = zip.find(rel.part);
           if (entry === undefined) continue;
-          for (const note of new CommentsXml(readText(zip, entry)).notes()) {
+          let list: ReturnType<CommentsXml['notes']>;
+          try {
+            list = new CommentsXml(readText(zip, entry), rel.part).notes();
+          } catch (error) {
+            // A damaged notes part: the marks are there, their notes unknown.
+            if (error instanceof PackageWriteError) continue;
+            throw error;
+          }
+          for (const note of list) {
             const ours = ourNotePart(note.text);
             if (ours !== null) notes.set(`${note.row}:${note.col}`, ours);
           }
         }
       }
       for (const [key, cell] of cells) marks.push({ sheet: sheet.name, ...cell, note: notes.get(key) ?? NOTE_HEADING });
-    }
+    });
     this.marked.set(bytes, withRules);
 
     const related: string[] = [];
@@ -154,7 +173,8 @@ class PackageWriter {
   private readonly folder: string;
   private readonly types: ContentTypes;
   private readonly workbookRels: RelsPart;
-  private readonly workbook: WorkbookXml;
+  /** The base's workbook part (undefined when a new package is made). */
+  private readonly workbook: WorkbookXml | undefined;
   private styles: StylesXml | undefined;
   private stylesPart: string | undefined;
   private readonly sheetParts = new Map<string, string>();
@@ -180,8 +200,9 @@ class PackageWriter {
     this.folder = partFolder(this.workbookPart);
     this.types = new ContentTypes(this.pkg.text(ContentTypes.part));
     this.workbookRels = new RelsPart(this.workbookPart, this.pkg.text(relationshipsPart(this.workbookPart)));
-    this.workbook = new WorkbookXml(this.pkg.text(this.workbookPart) ?? '');
-    this.workbook.sheets().forEach((sheet, index) => {
+    this.workbook = base === null ? undefined : new WorkbookXml(this.pkg.text(this.workbookPart) ?? '', this.workbookPart);
+    if (this.workbook !== undefined) this.workbookRels.reserve(referencedIds(this.workbook.text()));
+    (this.workbook?.sheets() ?? []).forEach((sheet, index) => {
       const rel = sheet.relId === undefined ? undefined : this.workbookRels.get(sheet.relId);
       if (rel !== undefined && !rel.type.endsWith('/worksheet')) return;
       const part = rel?.part ?? `${this.folder}worksheets/sheet${index + 1}.xml`;
@@ -196,9 +217,7 @@ class PackageWriter {
   }
 
   write(edits: WorkbookEdits): Uint8Array {
-    let workbook = this.workbook;
-    if (this.pkg.base === null) workbook = this.startNew(edits.dateSystem);
-    const w = workbook;
+    const w = this.workbook ?? this.startNew(edits.dateSystem);
     const sheets = edits.sheets.length === 0 && this.pkg.base === null ? [{ name: 'Blad1', rows: [] } as SheetSpec] : edits.sheets;
     for (const spec of sheets) this.putSheet(w, spec);
     for (const [name, cells] of edits.cells) this.writeCells(name, cells);
@@ -218,7 +237,7 @@ class PackageWriter {
     const rel = this.workbookRels.ofType('styles')[0];
     this.stylesPart = rel?.part ?? `${this.folder}styles.xml`;
     const text = this.pkg.text(this.stylesPart);
-    this.styles = new StylesXml(text);
+    this.styles = new StylesXml(text, this.stylesPart);
     if (rel === undefined) this.workbookRels.add(REL.styles, this.stylesPart);
     if (text === undefined) this.types.setType(this.stylesPart, CONTENT_TYPE.styles);
     return this.styles;
@@ -238,8 +257,9 @@ class PackageWriter {
     const key = part.toLowerCase();
     let ws = this.worksheets.get(key);
     if (ws === undefined) {
-      ws = WorksheetXml.fromBytes(this.pkg.bytes(part) ?? new Uint8Array(0));
+      ws = WorksheetXml.fromBytes(this.pkg.bytes(part) ?? new Uint8Array(0), part);
       this.worksheets.set(key, ws);
+      this.rels(part).reserve(referencedIds(ws.head + ws.tail));
     }
     return ws;
   }
@@ -405,7 +425,7 @@ class PackageWriter {
     if (marks.length > 0) addMarkRules(ws, marks, (severity) => this.getStyles().markDxfIndex(severity));
     if (removed > 0 || marks.length > 0) this.touch(part);
 
-    const comments = new CommentsXml(commentsText);
+    const comments = new CommentsXml(commentsText, commentsRel?.part);
     const cleared = comments.removeOurs();
     const legacy = ws.find('legacyDrawing');
     const legacyId = legacy === undefined ? undefined : attributeOf(legacy.text, { ...legacy.span, start: 0, openEnd: legacy.text.indexOf('>') + 1 }, 'id');
