@@ -393,3 +393,34 @@ describe('the Controle sheet', () => {
     expect(readXlsx(second.out).sheets[0].values).toEqual([['Mijn eigen controle']]);
   });
 });
+
+describe('visibility and the active sheet', () => {
+  test('a sheet hidden through the workbook is hidden in the package; the sheet shown on opening moves to a visible one', async () => {
+    const files: Record<string, string> = fixtureEntries({
+      sheets: [
+        { name: 'Een', xml: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+        { name: 'Twee', xml: '<row r="1"><c r="A1"><v>2</v></c></row>' },
+        { name: 'Drie', xml: '<row r="1"><c r="A1"><v>3</v></c></row>', state: 'hidden' },
+      ],
+    });
+    files['xl/workbook.xml'] = files['xl/workbook.xml'].replace('<sheets>', '<bookViews><workbookView activeTab="1"/></bookViews><sheets>');
+    const base = zipFiles(files);
+    const opened = xlsxCodec.open(base);
+    expect(opened.activeSheet).toBe('Twee');
+    expect([...opened.visibility]).toEqual([['Een', 'visible'], ['Twee', 'visible'], ['Drie', 'hidden']]);
+
+    const wb = MemoryWorkbook.fromXlsx(base, xlsxCodec);
+    wb.setVisibility('Twee', 'veryHidden');
+    wb.setVisibility('Drie', 'visible');
+    const out = wb.toXlsx();
+    const again = xlsxCodec.open(out);
+    expect([...again.visibility]).toEqual([['Een', 'visible'], ['Twee', 'veryHidden'], ['Drie', 'visible']]);
+    expect(again.activeSheet).toBe('Een');
+    // Only the workbook part changed.
+    const before = stored(base);
+    for (const [name, entry] of stored(out)) {
+      if (name === 'xl/workbook.xml') continue;
+      expect({ name, same: Buffer.compare(Buffer.from(entry.raw), Buffer.from(before.get(name)!.raw)) === 0 }).toEqual({ name, same: true });
+    }
+  });
+});

@@ -8,7 +8,7 @@
 import { parseCellRef } from './cellRefs';
 import { hasOurNote, NOTE_HEADING } from '../marks';
 import { richText } from './sharedStrings';
-import { childrenOf, rootChildren, rootElement, appendInside, type ElementSpan } from './xmlElements';
+import { childrenOf, rootChildren, rootElement, appendInside, type ElementSpan, isWellFormed } from './xmlElements';
 import { damagedPart } from './packageWriteError';
 import { decodeAttribute, decodeEntities } from './xmlText';
 import { attrs, NS, textElement, XML_DECLARATION } from './xmlWrite';
@@ -36,7 +36,7 @@ export class CommentsXml {
     this.existed = xml !== undefined;
     this.xml = xml ?? `${XML_DECLARATION}<comments xmlns="${NS.main}"><authors></authors><commentList></commentList></comments>`;
     const root = rootElement(this.xml);
-    if (root === undefined || root.name !== 'comments' || root.selfClosing) throw damagedPart(part);
+    if (root === undefined || root.name !== 'comments' || root.selfClosing || !isWellFormed(this.xml)) throw damagedPart(part);
     const qname = root === undefined ? '' : this.xml.slice(root.start + 1, root.start + 1 + /^[^\s/>]*/.exec(this.xml.slice(root.start + 1))![0].length);
     this.prefix = qname.includes(':') ? qname.slice(0, qname.indexOf(':') + 1) : '';
   }

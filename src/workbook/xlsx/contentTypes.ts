@@ -7,7 +7,7 @@
 import { partName } from './packageContent';
 import { damagedPart } from './packageWriteError';
 import { closingEnd } from './relsPart';
-import { rootElement } from './xmlElements';
+import { rootElement, isWellFormed } from './xmlElements';
 import { attrs, CONTENT_TYPE, NS, XML_DECLARATION } from './xmlWrite';
 import { forEachTag } from './xmlText';
 
@@ -38,7 +38,7 @@ export class ContentTypes {
         `<Default Extension="xml" ContentType="${CONTENT_TYPE.xml}"/></Types>`;
     if (xml === undefined) this.changed = true;
     const root = rootElement(this.xml);
-    if (root === undefined || root.name !== 'Types' || root.selfClosing) throw damagedPart(PART);
+    if (root === undefined || root.name !== 'Types' || root.selfClosing || !isWellFormed(this.xml)) throw damagedPart(PART);
   }
 
   static readonly part = PART;

@@ -8,7 +8,7 @@ import { partName } from './packageContent';
 import { partFolder, relationshipsPart, resolveTarget } from './relationships';
 import { attrs, NS, XML_DECLARATION } from './xmlWrite';
 import { damagedPart } from './packageWriteError';
-import { appendInside, rootElement } from './xmlElements';
+import { appendInside, rootElement, isWellFormed } from './xmlElements';
 import { forEachTag } from './xmlText';
 
 export interface Rel {
@@ -54,7 +54,7 @@ export class RelsPart {
     this.existed = xml !== undefined;
     this.xml = xml ?? `${XML_DECLARATION}<Relationships xmlns="${NS.packageRelationships}"></Relationships>`;
     const root = rootElement(this.xml);
-    if (root === undefined || root.name !== 'Relationships') throw damagedPart(this.part);
+    if (root === undefined || root.name !== 'Relationships' || !isWellFormed(this.xml)) throw damagedPart(this.part);
     // <Relationships/>: open it, so relationships can be added.
     if (root.selfClosing) this.xml = appendInside(this.xml, root, '');
   }

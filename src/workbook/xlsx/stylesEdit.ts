@@ -10,7 +10,7 @@
 import type { Severity } from '../../engine/findings';
 import { MARK_STYLES } from '../marks';
 import { BUILTIN_FORMATS } from './numberFormats';
-import { appendInside, attributeOf, childrenOf, rootChildren, rootElement, setAttribute, splice, type ElementSpan } from './xmlElements';
+import { appendInside, attributeOf, childrenOf, rootChildren, rootElement, setAttribute, splice, type ElementSpan, isWellFormed } from './xmlElements';
 import { damagedPart } from './packageWriteError';
 import { attrs, escapeAttr, NS, rootPrefix, XML_DECLARATION } from './xmlWrite';
 
@@ -77,7 +77,7 @@ export class StylesXml {
     this.changed = xml === undefined;
     this.prefix = rootPrefix(this.xml);
     const root = rootElement(this.xml);
-    if (root === undefined || root.name !== 'styleSheet') throw damagedPart(part);
+    if (root === undefined || root.name !== 'styleSheet' || !isWellFormed(this.xml)) throw damagedPart(part);
   }
 
   text(): string {

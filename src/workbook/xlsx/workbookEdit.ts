@@ -5,7 +5,7 @@
  */
 
 import type { SheetVisibility } from '../port';
-import { appendInside, attributeOf, childrenOf, rootChildren, rootElement, setAttribute, splice, type ElementSpan } from './xmlElements';
+import { appendInside, attributeOf, childrenOf, rootChildren, rootElement, setAttribute, splice, type ElementSpan, isWellFormed } from './xmlElements';
 import { damagedPart } from './packageWriteError';
 import { decodeAttribute } from './xmlText';
 import { attrs, NS, rootPrefix } from './xmlWrite';
@@ -33,7 +33,7 @@ export class WorkbookXml {
     this.xml = xml;
     this.prefix = rootPrefix(xml);
     const root = rootElement(xml);
-    if (root === undefined || root.name !== 'workbook' || root.selfClosing) throw damagedPart(part);
+    if (root === undefined || root.name !== 'workbook' || root.selfClosing || !isWellFormed(xml)) throw damagedPart(part);
   }
 
   text(): string {

@@ -8,7 +8,7 @@
 
 import { asciiText, concatBytes, indexOfAscii } from './byteText';
 import { damagedPart } from './packageWriteError';
-import { childElements, type ElementSpan } from './xmlElements';
+import { childElements, isWellFormed, type ElementSpan } from './xmlElements';
 import { NS } from './xmlWrite';
 
 /** The children of CT_Worksheet in schema order. */
@@ -99,7 +99,8 @@ export class WorksheetXml {
   static fromBytes(input: Uint8Array, part = 'xl/worksheets/sheet1.xml'): WorksheetXml {
     const ws = WorksheetXml.split(input);
     const close = ws.tail.lastIndexOf('</');
-    if (!new RegExp(`^</${ws.prefix.replace('.', '\\.')}worksheet\\s*>\\s*$`).test(ws.tail.slice(close)) || !/<(?:[\w.-]+:)?worksheet[\s>]/.test(ws.head)) {
+    // The elements around the rows must pair up (the rows themselves are only read where cells are written).
+    if (!new RegExp(`^</${ws.prefix.replace('.', '\\.')}worksheet\\s*>\\s*$`).test(ws.tail.slice(close)) || !isWellFormed(ws.head + ws.tail)) {
       throw damagedPart(part);
     }
     return ws;

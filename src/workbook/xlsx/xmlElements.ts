@@ -132,3 +132,39 @@ export function attributeOf(xml: string, element: ElementSpan, name: string): st
   const m = new RegExp(`\\s(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
   return m === null ? undefined : (m[1] ?? m[2]);
 }
+
+/**
+ * Whether the text is one well-formed element (start and end tags pair up,
+ * one root; comments, CDATA and processing instructions passed over). The
+ * writer edits only such parts: splicing a damaged one could move what
+ * follows the damage into another element.
+ */
+export function isWellFormed(xml: string): boolean {
+  const stack: string[] = [];
+  let roots = 0;
+  let p = 0;
+  for (;;) {
+    const lt = xml.indexOf('<', p);
+    if (lt < 0) return stack.length === 0 && roots === 1;
+    const c1 = xml.charCodeAt(lt + 1);
+    if (c1 === 33 || c1 === 63) {
+      const e = specialEnd(xml, lt);
+      if (e < 0) return false;
+      p = e;
+      continue;
+    }
+    const closing = c1 === 47;
+    const start = closing ? lt + 2 : lt + 1;
+    const ne = nameAt(xml, start);
+    const e = tagEnd(xml, ne);
+    if (e < 0 || ne === start) return false;
+    const name = xml.slice(start, ne);
+    if (closing) {
+      if (stack.pop() !== name) return false;
+    } else {
+      if (stack.length === 0) roots++;
+      if (xml.charCodeAt(e - 2) !== 47) stack.push(name);
+    }
+    p = e;
+  }
+}
