@@ -1,2 +1,2 @@
 /** The package codec the workbench opens and downloads with. */
-export { readerCodec as workbenchCodec } from './readerCodec';
+export { xlsxCodec as workbenchCodec } from '../workbook/xlsx/xlsxCodec';

@@ -5,14 +5,17 @@
  * Termen: Vervang changes the cell and the Logboek keeps the old value →
  * Negeer hides a finding, also after a new check → Profiel: a Dutch error
  * for an invalid value, a valid one (duurzame plaatsing at 12 months) changes
- * the findings; export and import as the CLI's profile JSON. Screenshots of
- * every section are kept in tests/e2e/artefacts/.
+ * the findings; export and import as the CLI's profile JSON → Downloaden
+ * gives a workbook the CLI reads back with the same findings, the stored
+ * profile and the accepted finding (and the workbench opens it again).
+ * Screenshots of every section are kept in tests/e2e/artefacts/.
  *
  * The steps share one page and run in order.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { xlsxCodec } from '../../src/workbook/xlsx/xlsxCodec';
 import { runCli, tempDir } from '../support/runCli';
 import { artefact, eventually, openWorkbench, panel, ROOT, sectionTab, StepTimer, summaryCounts, type Session } from './workbenchBrowser';
 
@@ -296,6 +299,74 @@ describe('the workbench, end to end', () => {
     await eventually(async () => expect(await details.innerText()).toContain('Cel Toelichting!C5 is niet leeg'));
     await eventually(async () => expect(await page.locator('#cel-4-2').innerText()).toBe('duurzame plaatsing'));
     timer.stop('Definities zoeken en invoegen');
+  });
+
+  test('Downloaden gives a workbook the CLI reads back with the same findings, the stored profile and the accepted finding', async () => {
+    // The last state in the page: checked with the stored profile, marked, with a Controle sheet listing the findings.
+    const counts = await check(page);
+    await page.getByRole('button', { name: 'Markeer in werkblad' }).click();
+    const markedText = await eventually(async () => {
+      const text = await panel(page, 'controleren').getByRole('status').first().innerText();
+      expect(text).toMatch(/^\d+ cellen gemarkeerd/);
+      return text;
+    });
+    const marked = Number(/^(\d+)/.exec(markedText)?.[1]);
+    await page.getByRole('button', { name: 'Controleblad maken' }).click();
+    await eventually(async () => expect(await panel(page, 'controleren').getByRole('status').first().innerText()).toMatch(/^Controleblad 'Controle' gemaakt/));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Downloaden' }).click()]);
+    expect(download.suggestedFilename()).toBe('inzending-noord-kennemerland-bewerkt.xlsx');
+    const file = join(tempDir(), download.suggestedFilename());
+    await download.saveAs(file);
+    await artefact(page, 'downloaden');
+
+    // The CLI on the downloaded file: the stored profile, the accepted finding left out, our own sheets skipped.
+    const result = runCli(['controleer', file, '--json']);
+    expect(result.status).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(json.profiel).toBe('Werkbank-test');
+    expect(json.profielbron).toBe('werkmap');
+    expect(json.genegeerd).toBe(1);
+    expect(json.nietGecontroleerd).toEqual(expect.arrayContaining(['Controle', 'Logboek']));
+    expect({ fout: json.samenvatting.fout, waarschuwing: json.samenvatting.waarschuwing, info: json.samenvatting.info }).toEqual(counts);
+    const table = runCli(['controleer', file]);
+    expect(table.stdout).toContain('1 bevinding is in de werkmap genegeerd en niet meegeteld.');
+    const cliFindings = (json.bevindingen as { code: string; blad: string | null; cel: string | null }[]).map((f) => `${f.code}@${f.blad}!${f.cel}`);
+    expect(cliFindings).toContain('DUURZAAM_ONTERECHT@Cliënten!Q65');
+    expect(cliFindings).not.toContain('WAARDE_NIET_CONFORM@Cliënten!C26');
+    expect(cliFindings).not.toContain('TERM_NIET_CONFORM@Toelichting!A2');
+
+    // The same findings as the page: the Controle sheet the page wrote lists exactly the CLI's.
+    const bytes = new Uint8Array(readFileSync(file));
+    const opened = xlsxCodec.open(bytes);
+    const control = opened.workbook.sheets.find((sheet) => sheet.name === 'Controle');
+    expect(control).toBeDefined();
+    const header = control?.values[3] ?? [];
+    const at = (label: string) => header.indexOf(label);
+    const listed = (control?.values.slice(4) ?? []).filter((row) => row !== undefined && row[at('Code')] !== null).map((row) => `${row?.[at('Code')]}@${row?.[at('Blad')]}!${row?.[at('Cel')]}`);
+    expect(listed.sort()).toEqual([...cliFindings].sort());
+
+    // What travels in the file: profile and accepted finding with its reason, our marks, the hidden Logboek with the old value.
+    expect((opened.stored?.profile as { naam: string }).naam).toBe('Werkbank-test');
+    expect(opened.stored?.accepted.map((a) => [a.cell, a.code, a.reason])).toEqual([['C26', 'WAARDE_NIET_CONFORM', 'Bijstand is hier de WWB; afgesproken met de gemeente.']]);
+    expect(opened.marks.length).toBe(marked);
+    expect(marked).toBeGreaterThan(5);
+    expect(opened.visibility.get('Logboek')).toBe('hidden');
+    const log = opened.workbook.sheets.find((sheet) => sheet.name === 'Logboek');
+    expect(log?.values.some((row) => row?.[3] === replacedOld)).toBe(true);
+    // The file opened in the page is the example on disk, unchanged.
+    expect(readFileSync(EXAMPLE).equals(readFileSync(join(ROOT, 'examples', 'inzending-noord-kennemerland.xlsx')))).toBe(true);
+
+    // And back into the workbench: the profile, the accepted finding and the marks come along.
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.locator('[data-werkmap="inzending-noord-kennemerland-bewerkt.xlsx"]').waitFor();
+    await eventually(async () => expect(await page.locator('[data-actief-profiel]').innerText()).toBe('Profiel: Werkbank-test'));
+    await eventually(async () => expect(await page.getByRole('list', { name: 'Genegeerde bevindingen' }).innerText()).toContain('Bijstand is hier de WWB'));
+    await page.getByRole('tab', { name: 'Cliënten', exact: true }).click();
+    await eventually(async () => expect(await page.locator('[data-markering]').count()).toBeGreaterThan(0));
+    expect(await page.getByRole('tab', { name: 'Logboek (verborgen)' }).count()).toBe(1);
+    expect(await check(page)).toEqual(counts);
+    timer.stop('Downloaden en met de CLI teruglezen');
   });
 
   test('nothing left the page and no script error happened', () => {
