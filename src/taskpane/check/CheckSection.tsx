@@ -177,6 +177,7 @@ export function CheckSection() {
     if (at === undefined) return;
     try {
       await pane.port.select({ sheet: f.sheet, row: at.row, col: at.col });
+      setActiveSheet(f.sheet);
       setStatus(`Cel ${f.sheet}!${f.cell} geselecteerd.`);
     } catch (e) {
       fail(e);
