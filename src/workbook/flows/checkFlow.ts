@@ -27,8 +27,10 @@ export interface CheckFlowOptions {
   readonly format?: ReportFormat;
   readonly signal?: AbortSignal;
   readonly onProgress?: (phase: CheckPhase, done: number, total: number) => void;
-  /** Called between steps of the check (a few thousand rows each); a UI host yields to its event loop here. */
+  /** Called between steps of the check (a few hundred rows each); a UI host yields to its event loop here. */
   readonly pause?: () => Promise<void>;
+  /** Least milliseconds of work between two pauses (default 16: about a frame); 0 pauses after every step. */
+  readonly sliceMs?: number;
 }
 
 export interface CheckFlowResult {
@@ -90,6 +92,8 @@ export async function checkThroughPort(port: WorkbookPort, options: CheckFlowOpt
     if (kind !== null) skipped.push({ sheet: sheet.name, kind });
   }
   const steps = checkSteps(snapshot, defs, { format, skipSheets: new Set(skipped.map((s) => s.sheet)) });
+  const slice = options.sliceMs ?? 16;
+  let sliceStart = Date.now();
   let check: WorkbookCheck;
   for (;;) {
     throwIfCancelled(signal);
@@ -98,8 +102,14 @@ export async function checkThroughPort(port: WorkbookPort, options: CheckFlowOpt
       check = step.value;
       break;
     }
-    options.onProgress?.('controleren', step.value.done, step.value.total);
-    if (options.pause !== undefined) await options.pause();
+    if (options.pause === undefined) {
+      options.onProgress?.('controleren', step.value.done, step.value.total);
+    } else if (Date.now() - sliceStart >= slice) {
+      // Time-sliced: pause once a frame's worth of steps is done, so input is answered without a pause per step.
+      options.onProgress?.('controleren', step.value.done, step.value.total);
+      await options.pause();
+      sliceStart = Date.now();
+    }
   }
   const { counted, accepted } = splitAccepted(check.findings, stored.accepted);
   return { defs, profileSource, check, findings: counted, accepted, skipped, stored };

@@ -138,6 +138,7 @@ describe('check through the port', () => {
       pause: async () => {
         pauses++;
       },
+      sliceMs: 0,
     });
     expect(result.check.rows).toBe(9000);
     expect(pauses).toBeGreaterThanOrEqual(4);
@@ -148,6 +149,8 @@ describe('check through the port', () => {
     const cancelled = checkThroughPort(wb, {
       set,
       signal: controller.signal,
+      pause: async () => undefined,
+      sliceMs: 0,
       onProgress: (phase, done) => {
         if (phase === 'controleren' && done >= 4000) controller.abort();
       },
