@@ -57,6 +57,17 @@ function sheetsToRead(asked: readonly string[] | undefined, all: readonly string
   return all.filter((s) => set.has(s));
 }
 
+let lastDefinitions: { set: DefinitionSet; key: string; defs: EffectiveDefinitions } | undefined;
+
+/** The effective definitions, the same object while set and profile stay the same (the term matcher is cached on it). */
+function definitionsFor(set: DefinitionSet, profile: Profile | null): EffectiveDefinitions {
+  const key = profile === null ? '' : JSON.stringify(profile);
+  if (lastDefinitions === undefined || lastDefinitions.set !== set || lastDefinitions.key !== key) {
+    lastDefinitions = { set, key, defs: effectiveDefinitions(set, profile) };
+  }
+  return lastDefinitions.defs;
+}
+
 export async function checkThroughPort(port: WorkbookPort, options: CheckFlowOptions): Promise<CheckFlowResult> {
   const format = options.format ?? standardReportFormat();
   const { signal } = options;
@@ -84,7 +95,7 @@ export async function checkThroughPort(port: WorkbookPort, options: CheckFlowOpt
     profile = storedProfile(stored, options.set);
     if (profile !== null) profileSource = 'werkmap';
   }
-  const defs = effectiveDefinitions(options.set, profile);
+  const defs = definitionsFor(options.set, profile);
 
   const skipped: { sheet: string; kind: OwnSheetKind }[] = [];
   for (const sheet of snapshot.sheets) {

@@ -246,3 +246,14 @@ describe('fixes, the Logboek and undo', () => {
     expect((await readLog(wb)).length).toBe(2);
   });
 });
+
+test('checks with the same profile share their effective definitions (the term matcher is built once)', async () => {
+  const wb = MemoryWorkbook.fromSheets(sheets());
+  const a = await checkThroughPort(wb, { set });
+  const b = await checkThroughPort(wb, { set });
+  expect(b.defs).toBe(a.defs);
+  await storeProfile(wb, profile12);
+  const c = await checkThroughPort(wb, { set });
+  expect(c.defs).not.toBe(a.defs);
+  expect((await checkThroughPort(wb, { set })).defs).toBe(c.defs);
+});
