@@ -4,7 +4,7 @@
  * from the effective definitions; nothing here is a second source of facts.
  */
 import type { EffectiveDefinitions, EffectiveParameter, EffectiveTerm } from './profile';
-import { CATEGORIES, USAGES } from './schema';
+import { CATEGORIES, USAGES } from './constants';
 
 function parameterJson(p: EffectiveParameter) {
   return {
