@@ -129,10 +129,9 @@ describe('terms the code and the report contract depend on', () => {
     expect(param('uitstroom-naar-werk', 'termijnMaanden')).toMatchObject({
       type: 'number', default: 24, unit: 'maanden', min: 1, max: 60, integer: true, bound: 'maximum',
     });
-    expect(param('proefplaatsing', 'maximumMaanden')).toMatchObject({ default: 3, unit: 'maanden', bound: 'maximum' });
-    // A UWV purchasing condition, not a norm to test municipal contracts against: no bound.
-    expect(param('scholing', 'maximumMaanden')).toMatchObject({ default: 3, unit: 'maanden' });
-    expect(param('scholing', 'maximumMaanden')?.bound).toBeUndefined();
+    // UWV's limits, not a norm for a municipal contract: checked only when a profile sets a value.
+    expect(param('proefplaatsing', 'maximumMaanden')).toMatchObject({ default: 3, unit: 'maanden', bound: 'maximum', onlyWithProfile: true });
+    expect(param('scholing', 'maximumMaanden')).toMatchObject({ default: 3, unit: 'maanden', bound: 'maximum', onlyWithProfile: true });
     expect(param('iro', 'maximumJaren')).toMatchObject({ default: 2, unit: 'jaren', bound: 'maximum' });
     expect(param('vrije-ruimte', 'maximumBedrag')).toMatchObject({ default: 200000, unit: 'euro' });
   });
