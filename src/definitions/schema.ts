@@ -148,10 +148,10 @@ export const flaggedExampleSchema = z
 export type FlaggedExample = z.infer<typeof flaggedExampleSchema>;
 
 /**
- * A hard case that the definition classifies, as one client row of the
- * uniform report (header label to value; everything not given is a valid
- * row of that status). The test suite checks the row: the finding codes on
- * it, and what it counts for in the management indicators.
+ * A hard case that the definition classifies, as client rows of the uniform
+ * report (header label to value; everything not given is a valid row of that
+ * status). The test suite checks the rows: the finding codes on them, and
+ * what they count for in the management indicators.
  */
 export const caseSchema = z
   .object({
@@ -159,10 +159,10 @@ export const caseSchema = z
     situation: text,
     /** How the definition classifies it, and why (Dutch). */
     verdict: text,
-    row: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-    /** Indicator id to the count this one row gives (aantal-plaatsingen: 1). */
+    rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))).min(1),
+    /** Indicator id (of the report format) to its recomputed value for these rows (plaatsingen: 1). */
     counts: z.record(z.string(), z.number()).optional(),
-    /** Every finding code the row must give, in any order (empty: a clean row). */
+    /** Every finding code the rows must give, in any order (empty: clean rows). */
     findings: z.array(z.string()),
     /** Parameter values of this term that a profile sets for this case. */
     profile: z.record(z.string(), z.union([z.number(), z.boolean()])).optional(),

@@ -7,6 +7,7 @@
  */
 import { standardDefinitionSet } from '../../src/definitions/definitionSet';
 import { normaliseForm } from '../../src/definitions/normaliseForm';
+import { standardReportFormat } from '../../src/definitions/reportFormat';
 import type { Category } from '../../src/definitions/schema';
 
 const set = standardDefinitionSet();
@@ -155,6 +156,25 @@ describe('terms the code and the report contract depend on', () => {
   test('a flagged example names a fragment that occurs in its text', () => {
     for (const t of set.terms) {
       for (const e of t.examples.flagged) expect({ id: t.id, text: e.text, found: e.text.includes(e.fragment) }).toMatchObject({ found: true });
+    }
+  });
+});
+
+describe('informal names of target groups and the code list Doelgroep', () => {
+  const doelgroep = standardReportFormat().codeLists.get('doelgroep')!;
+  const folded = (t: string) => normaliseForm(t);
+
+  test('every non-conforming word of a target group is a known variant of its code, and the reverse for names of people', () => {
+    for (const entry of doelgroep.entries) {
+      const term = set.byId.get(entry.term)!;
+      const variants = new Set(entry.variants.map(folded));
+      for (const nc of term.nonConforming) {
+        expect({ code: entry.code, word: nc.text, variant: variants.has(folded(nc.text)) }).toEqual({ code: entry.code, word: nc.text, variant: true });
+      }
+      const words = new Set(term.nonConforming.flatMap((nc) => [nc.text, ...Object.keys(nc.forms ?? {})]).map(folded));
+      for (const variant of entry.variants.filter((v) => /(?:'|-)?ers?$/.test(v) && /^[A-Z]/.test(v) && !/uitkering|gerechtigd/i.test(v))) {
+        expect({ code: entry.code, variant, flagged: words.has(folded(variant)) }).toEqual({ code: entry.code, variant, flagged: true });
+      }
     }
   });
 });
