@@ -11,6 +11,7 @@ import { buildDefinitionSet } from '../src/definitions/validateDefinitions';
 
 export const PREBUILT_SET = 'src/definitions/generated/definitieset.json';
 export const PREBUILT_FORMAT = 'src/definitions/generated/uniforme-rapportage.json';
+export const PREBUILT_VERSION = 'src/definitions/generated/versie.json';
 
 /** Path (relative to the repository) to file content. */
 export function prebuiltDefinitions(): Record<string, string> {
@@ -20,5 +21,6 @@ export function prebuiltDefinitions(): Record<string, string> {
   return {
     [PREBUILT_SET]: JSON.stringify(setData) + '\n',
     [PREBUILT_FORMAT]: JSON.stringify(format.data) + '\n',
+    [PREBUILT_VERSION]: JSON.stringify({ version: set.version, title: set.title }) + '\n',
   };
 }

@@ -9,7 +9,6 @@ import { loadDefinitions, type CommonOptions, type Output } from './context';
 import { exitStatus, reportJson, type FileReport } from './fileReport';
 import { InputError } from './inputError';
 import { inputKind, readStdin, readTextFile, readWorkbookFile } from './inputFiles';
-import { renderReport } from './table';
 
 /** Findings in a plain text: one per occurrence, `rij` the line number. */
 export function scanPlainText(matcher: TermMatcher, text: string): { findings: Finding[]; lines: number } {
@@ -71,6 +70,7 @@ export async function termsCommand(files: string[], options: CommonOptions, outp
   } else if (reports.length > 0) {
     const unit = (r: FileReport) =>
       r.file === '-' || /\.(txt|md|markdown)$/i.test(r.file) ? { one: 'regel', many: 'regels' } : { one: 'rij', many: 'rijen' };
+    const { renderReport } = require('./table') as typeof import('./table');
     output.out(reports.map((r) => renderReport(r, { colour: output.colour }, unit(r))).join('\n\n'));
   }
   for (const problem of problems) output.err(problem);

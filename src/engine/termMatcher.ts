@@ -285,7 +285,7 @@ export class TermMatcher {
     if (nonconform.length === 0 && units.length === 0) return [];
 
     const findings: TextFinding[] = [];
-    const context = new TextContext(text, folded);
+    const context = new TextContext(text);
     const kept = this.judge(folded, context, this.resolveNonConforming(folded, matches, nonconform));
     this.toTermFindings(folded, context, kept, findings);
     if (units.length > 0 && this.numberParameters.size > 0) {
@@ -384,8 +384,10 @@ export class TermMatcher {
    */
   private judge(folded: FoldedText, context: TextContext, hits: Hit[]): Hit[] {
     const kept: Hit[] = [];
-    const starts = hits.map((h) => folded.origin[h.start]);
-    const ends = hits.map((h) => folded.originEnd(h.end - 1));
+    // The original ranges of the flagged words (a hit inside a word flags the whole word).
+    const words = hits.map((h) => (h.inWord ? wordAround(folded.codes, h.start, h.end) : [h.start, h.end]));
+    const starts = words.map(([s]) => folded.origin[s]);
+    const ends = words.map(([, e]) => folded.originEnd(e - 1));
     const flagged = (offset: number): boolean => {
       const k = firstAtOrAfter(ends, offset + 1);
       return k < ends.length && starts[k] <= offset;
@@ -431,9 +433,24 @@ export class TermMatcher {
         line.headText.trim().charAt(0).toLowerCase() === line.bodyText.charAt(0).toLowerCase();
       if (expansion) return false;
     }
-    if (context.speaksAboutWords(start) && this.namesTerm(context.foldedParagraph(start), entry)) return false;
+    if (context.speaksAboutWords(start) && this.paragraphNamesTerm(folded, hit, entry)) return false;
     if (rules?.historicUntil !== undefined && context.speaksOfTimeBefore(start, rules.historicUntil)) return false;
     return true;
+  }
+
+  /** Whether the paragraph of `hit` mentions a conforming form of a term the entry stands for (from the automaton's matches). */
+  private paragraphNamesTerm(folded: FoldedText, hit: Hit, entry: LexiconEntry): boolean {
+    const breaks = folded.paragraphBreaks;
+    const k = firstAtOrAfter(breaks, hit.start + 1);
+    const from = k > 0 ? breaks[k - 1] : 0;
+    const to = k < breaks.length ? breaks[k] : folded.codes.length;
+    const matches = this.matches;
+    const meanings = entry.meanings ?? (entry.termId === null ? [] : [entry.termId]);
+    for (let i = firstAtOrAfter(matches.ends, from + 1, matches.count); i < matches.count && matches.ends[i] <= to; i++) {
+      const e = this.lexicon[matches.patterns[i]];
+      if (e.kind === 'conform' && e.termId !== null && meanings.includes(e.termId)) return true;
+    }
+    return false;
   }
 
   /** Whether folded `text` contains a conforming form of a term the entry stands for. */
@@ -450,6 +467,11 @@ export class TermMatcher {
    * "iedere werkcoach/klantmanager".
    */
   private glossAfterStandardTerm(folded: FoldedText, start: number, entry: LexiconEntry, flagged: (folded: number) => boolean): boolean {
+    // Fast way out: no bracket or slash just before the word (a gloss word such as "voorheen" may stand between).
+    const codes = folded.codes;
+    let k = start - 1;
+    while (k >= 0 && start - k <= 24 && codes[k] !== 40 && codes[k] !== 47 && (codes[k] === 32 || codes[k] === 58 || isWordCode(codes[k]))) k--;
+    if (k < 0 || (codes[k] !== 40 && codes[k] !== 47)) return false;
     const from = Math.max(0, start - 90);
     const before = foldedSlice(folded, from, start);
     const m =
@@ -471,9 +493,10 @@ export class TermMatcher {
   /** A non-conforming name right before another of the same term in brackets: "Algemene bijstandswet (Abw)". */
   private namesWithAbbreviation(folded: FoldedText, hit: Hit, next: Hit): boolean {
     if (this.lexicon[hit.entry].termId !== this.lexicon[next.entry].termId) return false;
-    const between = foldedSlice(folded, hit.end, next.start);
-    if (between !== ' (' && between !== '(') return false;
-    return folded.codes[next.end] === 41; // ')'
+    const codes = folded.codes;
+    const gap = next.start - hit.end;
+    if (codes[next.start - 1] !== 40 /* ( */ || gap > 2 || (gap === 2 && codes[hit.end] !== 32)) return false;
+    return codes[next.end] === 41; // ')'
   }
 
   // ---- findings ------------------------------------------------------------------------------------
@@ -569,12 +592,13 @@ export class TermMatcher {
     });
     const statements = findNumberStatements(folded, nearby, (hit) => this.unitOf(hit));
     for (const statement of statements) {
-      const { from, to } = reach(folded, statement);
+      const window = windowOf(folded, statement);
+      const { from, to } = reach(folded, statement, window);
       // No term with a number parameter within reach: nothing to attribute.
       const k = firstAtOrAfter(near, from + 1);
       if (k === near.length || near[k] > to + this.maxKeyLength) continue;
       const mentions = this.mentionsNear(folded, matches, kept, from, to);
-      const match = this.attribute(folded, statement, mentions);
+      const match = this.attribute(folded, statement, mentions, window);
       if (match === undefined) continue;
       if (context.inAddress(statement.start, statement.end) || context.inTitle(statement.start, statement.end)) continue;
       const { owner, parameter, unit } = match;
@@ -649,14 +673,14 @@ export class TermMatcher {
    * itself when it stands between the mention and the number, or right after
    * the number ("drie maanden nazorg").
    */
-  private attribute(folded: FoldedText, statement: NumberStatement, mentions: Hit[]): ParameterMention | undefined {
+  private attribute(folded: FoldedText, statement: NumberStatement, mentions: Hit[], window: boolean): ParameterMention | undefined {
     let best: { mention: ParameterMention; index: number; distance: number } | undefined;
     mentions.forEach((m, index) => {
       const candidates = this.numberParameters.get(this.lexicon[m.entry].termId as string);
       const mention = candidates?.find((c) => comparable(statement.unit, c.unit));
       if (mention === undefined) return;
       const distance = wordsBetween(folded, m, statement);
-      if (m.start >= statement.foldedEnd && distance > (windowOf(folded, statement) ? MAX_WORDS_AFTER_WINDOW : MAX_WORDS_AFTER)) return;
+      if (m.start >= statement.foldedEnd && distance > (window ? MAX_WORDS_AFTER_WINDOW : MAX_WORDS_AFTER)) return;
       if (best === undefined || distance < best.distance) best = { mention, index, distance };
     });
     if (best === undefined) return undefined;
@@ -765,8 +789,8 @@ function lowerFirst(text: string): string {
 }
 
 const MAX_WORDS_APART = 12;
-/** Characters around a unit word within which a parameter's term must be mentioned (well over 12 words). */
-const PARAMETER_REACH = 1000;
+/** Characters around a unit word within which a parameter's term must be mentioned (over 12 words before, 8 after). */
+const PARAMETER_REACH = 400;
 const CONFORM = 0;
 const NONCONFORM = 1;
 const UNIT = 2;
@@ -783,6 +807,7 @@ function windowOf(folded: FoldedText, statement: NumberStatement): boolean {
 
 /** Words that start a new clause: a term after them does not own a number before them. */
 const CLAUSE_WORDS = new Set(['waarna', 'daarna', 'waarbij', 'terwijl', 'maar', 'waardoor', 'omdat']);
+const CLAUSE_STARTS = new Set([...CLAUSE_WORDS].map((w) => w.charCodeAt(0)));
 
 /**
  * The stretch of folded text where a statement's term may be mentioned: back
@@ -790,7 +815,7 @@ const CLAUSE_WORDS = new Set(['waarna', 'daarna', 'waarbij', 'terwijl', 'maar', 
  * the unit (8 after a window such as "binnen 30 maanden"), never past a sentence end (. ! ? ; before a space) or a blank
  * line, and ahead not past a comma, colon or a word that starts a new clause.
  */
-function reach(folded: FoldedText, statement: NumberStatement): { from: number; to: number } {
+function reach(folded: FoldedText, statement: NumberStatement, window: boolean): { from: number; to: number } {
   const { codes, paragraphBreaks } = folded;
   const isBreak = (i: number): boolean => {
     const k = firstAtOrAfter(paragraphBreaks, i);
@@ -809,12 +834,12 @@ function reach(folded: FoldedText, statement: NumberStatement): { from: number; 
   let to = statement.foldedEnd;
   spaces = 0;
   let wordStart = to + 1;
-  const after = windowOf(folded, statement) ? MAX_WORDS_AFTER_WINDOW : MAX_WORDS_AFTER;
+  const after = window ? MAX_WORDS_AFTER_WINDOW : MAX_WORDS_AFTER;
   while (to < codes.length) {
     const c = codes[to];
     if (c === SPACE) {
       if (++spaces > after + 1 || isBreak(to)) break;
-      if (spaces > 1 && CLAUSE_WORDS.has(foldedSlice(folded, wordStart, to))) {
+      if (spaces > 1 && to - wordStart >= 4 && to - wordStart <= 8 && CLAUSE_STARTS.has(codes[wordStart]) && CLAUSE_WORDS.has(foldedSlice(folded, wordStart, to))) {
         to = wordStart;
         break;
       }

@@ -31,6 +31,14 @@ export function isLetterChar(ch: string | undefined): boolean {
   return ch !== undefined && ch.toLowerCase() !== ch.toUpperCase();
 }
 
+/** A letter, digit, or a hyphen or apostrophe inside a word (ASCII without string work). */
+function isWordCharCode(c: number, source: string, i: number): boolean {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  if (c === 45 || c === 39 || c === 0x2019) return isWordChar(source.charAt(i - 1)) && isWordChar(source.charAt(i + 1));
+  if (c < 128) return false;
+  return isLetterChar(source.charAt(i));
+}
+
 function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && (isLetterChar(ch) || (ch >= '0' && ch <= '9'));
 }
@@ -70,27 +78,28 @@ interface Range {
   readonly end: number;
 }
 
+export interface GlossaryLine {
+  readonly head: Range;
+  readonly body: Range;
+  readonly headText: string;
+  readonly bodyText: string;
+}
+
 /** Markdown or list markers at the start of a line that do not belong to the sentence. */
 const LINE_MARKERS = /^[ \t]*(?:#{1,6}[ \t]+|[-*•➤>][ \t]+|\d{1,3}[.)][ \t]+|[a-z][.)][ \t]+|<sup>\d+<\/sup>[ \t]*)*/;
 
 /** Words of a sentence that make it a statement about the past. */
-const PAST_WORDS = new Set([
-  'toen', 'destijds', 'vroeger', 'voorheen', 'voormalig', 'voormalige', 'oude', 'was', 'waren', 'werd', 'werden',
-  'had', 'hadden', 'heette', 'heetten', 'droeg', 'droegen', 'bestond', 'bestonden', 'gold', 'golden',
-]);
+const PAST_WORDS = /\b(?:toen|destijds|vroeger|voorheen|voormalige?|oude|was|waren|werd|werden|had|hadden|heetten?|droegen?|bestonden?|golden?)\b/;
 
 /** Words of a sentence that make it a statement about now. */
-const PRESENT_WORDS = new Set(['nu', 'thans', 'tegenwoordig', 'momenteel', 'inmiddels', 'voortaan', 'vandaag']);
+const PRESENT_WORDS = /\b(?:nu|thans|tegenwoordig|momenteel|inmiddels|voortaan|vandaag)\b/;
 
 /**
  * Words that make a sentence speak about a word or a name rather than with
  * it ("verschillende benamingen zoals klantmanager", "heette dit 'uitstroom'").
  */
-const META_WORDS = new Set([
-  'benaming', 'benamingen', 'functienaam', 'functienamen', 'naam', 'namen', 'term', 'termen', 'woord', 'woorden',
-  'begrip', 'begrippen', 'heet', 'heten', 'heette', 'heetten', 'genoemd', 'noemen', 'noemden', 'voortaan',
-  'voorheen', 'vervangt', 'vervangen', 'spelling', 'schrijfwijze', 'afkorting', 'afgekort',
-]);
+const META_WORDS =
+  /\b(?:benamingen?|functienamen?|naam|namen|termen|term|woorden?|begrip(?:pen)?|heet|heten|heetten?|genoemd|noemen|noemden|voortaan|voorheen|vervangt|vervangen|spelling|schrijfwijze|afkorting|afgekort)\b/gi;
 
 const YEAR = /(?:^|[^\d])((?:19|20)\d\d)(?!\d)/g;
 
@@ -101,12 +110,12 @@ export class TextContext {
   private dated: number | null | undefined;
 
   private foldedParagraphCache: { start: number; text: string } = { start: -1, text: '' };
+  private aboutWordsCache: { start: number; about: boolean } = { start: -1, about: false };
+  private lineCache: { start: number; line: GlossaryLine | undefined } = { start: -1, line: undefined };
+  private readonly pastCache = new Map<string, boolean>();
+  private readonly lineEnds = new Map<number, boolean>();
 
-  /** `folded` (the matcher's folded text of `source`) is used to find recurring titles. */
-  constructor(
-    readonly source: string,
-    private readonly folded?: { readonly text: string; readonly origin: ArrayLike<number>; originEnd(index: number): number },
-  ) {}
+  constructor(readonly source: string) {}
 
   /** The paragraph (text between blank lines) around `offset`. */
   paragraphAt(offset: number): Range {
@@ -171,14 +180,33 @@ export class TextContext {
    * line without a final comma; a wrapped line of running prose does not.
    */
   private lineEndsSentence(newline: number): boolean {
+    let known = this.lineEnds.get(newline);
+    if (known === undefined) {
+      known = this.computeLineEndsSentence(newline);
+      this.lineEnds.set(newline, known);
+    }
+    return known;
+  }
+
+  private computeLineEndsSentence(newline: number): boolean {
     const source = this.source;
     const lineStart = source.lastIndexOf('\n', newline - 1) + 1;
-    const line = source.slice(lineStart, newline).trimEnd();
-    if (line === '') return true;
-    if (/[.!?:;]["'’”)*]*$/.test(line)) return true;
-    if (/^\s*(#|[-*•➤]\s|\d{1,3}[.)]\s)/.test(line) || line.includes('\t')) return true;
-    const next = source.charAt(source.indexOf('\n', newline) + 1);
-    return line.length < 60 && !/[,a-zà-ÿ-]$/.test(line) && isUpperChar(next);
+    let last = newline - 1;
+    while (last >= lineStart && isSpaceCode(source.charCodeAt(last))) last--;
+    if (last < lineStart) return true;
+    // The last character, behind closing quotes, brackets and emphasis.
+    let k = last;
+    while (k > lineStart && `"'’”)*`.includes(source.charAt(k))) k--;
+    if ('.!?:;'.includes(source.charAt(k))) return true;
+    let first = lineStart;
+    while (first < last && (source.charCodeAt(first) === 32 || source.charCodeAt(first) === 9)) first++;
+    const lead = source.charAt(first);
+    if (lead === '#' || ((lead === '-' || lead === '*' || lead === '•' || lead === '➤') && source.charAt(first + 1) === ' ')) return true;
+    if (/^\d{1,3}[.)]\s/.test(source.slice(first, first + 5))) return true;
+    for (let i = first; i <= last; i++) if (source.charCodeAt(i) === 9) return true;
+    const end = source.charAt(last);
+    const next = source.charAt(newline + 1);
+    return last - lineStart + 1 < 60 && !/[,a-zà-ÿ-]/.test(end) && isUpperChar(next);
   }
 
   /** Whether `offset` is the first word of a sentence (a line marker such as '# ' or '- ' does not count as a word). */
@@ -194,10 +222,19 @@ export class TextContext {
   /** A URL or an e-mail address: the run of non-space characters around [start, end). */
   inAddress(start: number, end: number): boolean {
     const source = this.source;
+    // Fast way out: an address has a dot, an @ or a colon inside its run of non-space characters.
+    let marked = false;
     let s = start;
-    while (s > 0 && !isSpaceCode(source.charCodeAt(s - 1))) s--;
+    while (s > 0 && !isSpaceCode(source.charCodeAt(s - 1))) {
+      const c = source.charCodeAt(--s);
+      if (c === 46 || c === 64 || c === 58) marked = true;
+    }
     let e = end;
-    while (e < source.length && !isSpaceCode(source.charCodeAt(e))) e++;
+    while (e < source.length && !isSpaceCode(source.charCodeAt(e))) {
+      const c = source.charCodeAt(e++);
+      if ((c === 46 || c === 64 || c === 58) && e < source.length && !isSpaceCode(source.charCodeAt(e))) marked = true;
+    }
+    if (!marked) return false;
     const token = source.slice(s, e);
     return /:\/\/|(?:^|[([<])www\.|@[\w-]+\./i.test(token) || /[\w-]\.(?:nl|com|org|net|eu|be|info|nu)\b/i.test(token);
   }
@@ -241,7 +278,7 @@ export class TextContext {
       if (this.isTitleText(inner)) {
         found.push({ start: i + 1, end: close });
         const words = inner.trim().split(/\s+/);
-        if (words.length >= 3) phrases.add(normaliseForm(inner));
+        if (words.length >= 3) phrases.add(inner.trim());
         OPENERS.lastIndex = close + 1;
       }
     }
@@ -279,14 +316,27 @@ export class TextContext {
     return text.split(/\s+/).length <= 25;
   }
 
-  /** Every other occurrence of a marked title, found in the folded text of the whole source. */
+  /** Every other occurrence of a marked title (same words, any case and spacing). */
   private addRecurrences(phrases: Set<string>, found: Range[]): void {
-    const folded = this.folded;
-    if (folded === undefined) return;
-    const text = folded.text;
+    const source = this.source;
     for (const phrase of phrases) {
-      for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
-        found.push({ start: folded.origin[at], end: folded.originEnd(at + phrase.length - 1) });
+      const words = phrase.trim().split(/\s+/);
+      const re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'gi');
+      // Candidates by the phrase's longest word (as written, in capitals, in small letters); the whole
+      // phrase is then matched from a little before each candidate.
+      const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+      const before = phrase.indexOf(longest) * 2 + 8;
+      for (const variant of new Set([longest, longest.toUpperCase(), longest.toLowerCase()])) {
+        let covered = -1;
+        for (let at = source.indexOf(variant); at >= 0; at = source.indexOf(variant, at + 1)) {
+          if (at < covered) continue;
+          re.lastIndex = Math.max(0, at - before);
+          const m = re.exec(source);
+          if (m !== null && m.index <= at && at < m.index + m[0].length) {
+            found.push({ start: m.index, end: m.index + m[0].length });
+            covered = m.index + m[0].length;
+          }
+        }
       }
     }
   }
@@ -300,62 +350,61 @@ export class TextContext {
    */
   inCapitalisedName(start: number, end: number, flagged: (offset: number) => boolean = () => false): boolean {
     const source = this.source;
-    const first = source.charAt(start);
+    const upper = isUpperChar(source.charAt(start));
+    // Only a word in title case can be part of a name; capitals throughout (an abbreviation, a
+    // heading in capitals) or an abbreviation with an ending (WWB'er) say nothing about a name.
+    if (upper && !isLowerChar(source.charAt(start + 1))) return false;
+    // A lower-case word needs a capitalised head before it and "van de <organisation>" after it.
+    if (!upper && !(source.charAt(end) === ' ' && source.startsWith('van ', end + 1))) return false;
+    if (upper && this.isSentenceStart(start)) return false;
     // A neighbour that is itself a flagged word is no part of a name, nor is anything beyond it.
-    const before = takeWhile(this.wordsBefore(start, 3), (w) => !flagged(w.start));
     const after = takeWhile(this.wordsAfter(end, 3), (w) => !flagged(w.start));
-    const ofOrganisation = after.length >= 3 && after[0].text === 'van' && (after[1].text === 'de' || after[1].text === 'het') && isAbbreviationWord(after[2].text);
-    if (isUpperChar(first)) {
-      // Only a word in title case can be part of a name; capitals throughout (an abbreviation, a
-      // heading in capitals) or an abbreviation with an ending (WWB'er) say nothing about a name.
-      if (!isLowerChar(source.charAt(start + 1))) return false;
-      if (this.isSentenceStart(start)) return false;
-      if (ofOrganisation) return true;
-      // A capitalised article mid-sentence starts a title ("het rapport De Reïntegratiemarkt ..."); at a
-      // sentence start only a capitalised content word counts ("Trendrapport Reïntegratiemarkt").
-      const prev = before.find((w) => !NAME_CONNECTORS.has(w.text));
-      if (
-        prev !== undefined &&
-        isTitleCaseWord(prev.text) &&
-        (!this.isSentenceStart(prev.start) || !SENTENCE_OPENERS.has(prev.text.toLowerCase()))
-      ) {
-        return true;
-      }
-      const next = after.find((w) => !NAME_CONNECTORS.has(w.text));
-      return next !== undefined && isTitleCaseWord(next.text);
+    const ofOrganisation =
+      after.length >= 3 && after[0].text === 'van' && (after[1].text === 'de' || after[1].text === 'het') && isAbbreviationWord(after[2].text);
+    if (!upper) {
+      const head = takeWhile(this.wordsBefore(start, 1), (w) => !flagged(w.start))[0];
+      return head !== undefined && ofOrganisation && isTitleCaseWord(head.text) && !this.isSentenceStart(head.start);
     }
-    // A lower-case word right after a capitalised head, in a name of an organisation's service.
-    const head = before[0];
-    return head !== undefined && ofOrganisation && isTitleCaseWord(head.text) && !this.isSentenceStart(head.start);
+    if (ofOrganisation) return true;
+    const next = after.find((w) => !NAME_CONNECTORS.has(w.text));
+    if (next !== undefined && isTitleCaseWord(next.text)) return true;
+    // A capitalised article mid-sentence starts a title ("het rapport De Reïntegratiemarkt ..."); at a
+    // sentence start only a capitalised content word counts ("Trendrapport Reïntegratiemarkt").
+    const before = takeWhile(this.wordsBefore(start, 3), (w) => !flagged(w.start));
+    const prev = before.find((w) => !NAME_CONNECTORS.has(w.text));
+    return (
+      prev !== undefined &&
+      isTitleCaseWord(prev.text) &&
+      (!this.isSentenceStart(prev.start) || !SENTENCE_OPENERS.has(prev.text.toLowerCase()))
+    );
   }
 
-  /** Up to `n` words before `offset` in the same sentence, nearest first. */
+  /** Up to `n` words before `offset` in the same sentence, nearest first (only when a space precedes `offset`). */
   private wordsBefore(offset: number, n: number): { text: string; start: number }[] {
     const { start: sStart } = this.sentenceAt(offset);
+    const from = Math.max(sStart, offset - 80);
+    const head = this.source.slice(from, offset);
+    if (!/[ \t]$/.test(head)) return [];
+    const words = [...head.matchAll(/[\p{L}\d][\p{L}\d'’-]*/gu)].map((m) => ({ text: m[0], start: from + (m.index ?? 0) }));
     const out: { text: string; start: number }[] = [];
-    const head = this.source.slice(sStart, offset);
-    const re = /[\p{L}\d][\p{L}\d'’-]*/gu;
-    const words = [...head.matchAll(re)].map((m) => ({ text: m[0], start: sStart + (m.index ?? 0) }));
     for (let k = words.length - 1; k >= 0 && out.length < n; k--) out.push(words[k]);
-    // A word is adjacent only when nothing but spaces (or a connector) separates it.
-    const between = head.slice((words[words.length - 1]?.start ?? offset) - sStart + (words[words.length - 1]?.text.length ?? 0));
-    return /^[\s]*$/.test(between) ? out : [];
+    return out;
   }
 
   /** Up to `n` words after `offset` in the same sentence, nearest first (only when the next character is a space). */
   private wordsAfter(offset: number, n: number): { text: string; start: number }[] {
-    const { end: sEnd } = this.sentenceAt(Math.max(0, offset - 1));
-    const tail = this.source.slice(offset, Math.min(sEnd, offset + 80));
-    if (!/^[ \t]/.test(tail)) return [];
+    const source = this.source;
     const out: { text: string; start: number }[] = [];
-    const re = /([ \t]+)([\p{L}\d][\p{L}\d'’-]*)/uy;
-    let at = 0;
-    while (out.length < n) {
-      re.lastIndex = at;
-      const m = re.exec(tail);
-      if (m === null) break;
-      out.push({ text: m[2], start: offset + at + m[1].length });
-      at = re.lastIndex;
+    const limit = Math.min(source.length, offset + 80);
+    let i = offset;
+    while (out.length < n && i < limit) {
+      const c = source.charCodeAt(i);
+      if (c !== 32 && c !== 9) break;
+      while (i < limit && (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9)) i++;
+      const start = i;
+      while (i < limit && isWordCharCode(source.charCodeAt(i), source, i)) i++;
+      if (i === start) break;
+      out.push({ text: source.slice(start, i), start });
     }
     return out;
   }
@@ -369,6 +418,10 @@ export class TextContext {
   inCitation(offset: number): boolean {
     const source = this.source;
     const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+    let i = lineStart;
+    while (i < offset && (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9 || source.charCodeAt(i) === 45 || source.charCodeAt(i) === 42)) i++;
+    const first = source.charCodeAt(i);
+    if (first !== 60 /* < */ && !(first === 0xb9 || first === 0xb2 || first === 0xb3 || (first >= 0x2070 && first <= 0x2079))) return false;
     if (!/^[ \t]*(?:[-*][ \t]+)?(?:<sup>\d+<\/sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)/.test(source.slice(lineStart, lineStart + 40))) return false;
     const { start, end } = this.sentenceAt(offset);
     const sentence = source.slice(start, end);
@@ -379,40 +432,53 @@ export class TextContext {
 
   /**
    * A glossary or abbreviation line ("Nugger: niet-uitkeringsgerechtigde",
-   * "PGB<tab>Persoonsgebonden Budget"): returns the head and body ranges of
-   * the line around `offset`, or undefined.
+   * "PGB<tab>Persoonsgebonden Budget"): the head and body of the line around
+   * `offset`, or undefined.
    */
-  glossaryLine(offset: number): { head: Range; body: Range; headText: string; bodyText: string } | undefined {
+  glossaryLine(offset: number): GlossaryLine | undefined {
     const source = this.source;
     const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+    if (this.lineCache.start === lineStart) return this.lineCache.line;
     let lineEnd = source.indexOf('\n', offset);
     if (lineEnd < 0) lineEnd = source.length;
-    const line = source.slice(lineStart, lineEnd);
-    const m = /^([ \t]*(?:[-*•][ \t]+)?)([^\t:=–]{1,60}?)[ \t]*(\t+|:[ \t]+|[ \t][–-][ \t]|[ \t]=[ \t])[ \t]*(\S.*?)[ \t]*$/.exec(line);
-    if (m === null) return undefined;
-    const headText = m[2];
-    if (headText.trim().split(/\s+/).length > 4) return undefined;
-    const headStart = lineStart + m[1].length;
-    const bodyStart = lineStart + m[1].length + m[2].length + line.slice(m[1].length + m[2].length).indexOf(m[4]);
-    return {
-      head: { start: headStart, end: headStart + headText.length },
-      body: { start: bodyStart, end: bodyStart + m[4].length },
-      headText,
-      bodyText: m[4],
-    };
+    // Fast way out: a head of at most 60 characters followed by a tab, a colon, a dash or '='.
+    const probe = source.slice(lineStart, Math.min(lineEnd, lineStart + 80));
+    if (!/[\t:=–]|\s-\s/.test(probe)) {
+      this.lineCache = { start: lineStart, line: undefined };
+      return undefined;
+    }
+    const m = /^([ \t]*(?:[-*•][ \t]+)?)([^\t:=–]{1,60}?)[ \t]*(?:\t+|:[ \t]+|[ \t][–-][ \t]|[ \t]=[ \t])[ \t]*(\S.*?)[ \t]*$/d.exec(
+      source.slice(lineStart, lineEnd),
+    );
+    let found: GlossaryLine | undefined;
+    if (m !== null && m.indices !== undefined && m[2].trim().split(/\s+/).length <= 4) {
+      const [headFrom, headTo] = m.indices[2];
+      const [bodyFrom, bodyTo] = m.indices[3];
+      found = {
+        head: { start: lineStart + headFrom, end: lineStart + headTo },
+        body: { start: lineStart + bodyFrom, end: lineStart + bodyTo },
+        headText: m[2],
+        bodyText: m[3],
+      };
+    }
+    this.lineCache = { start: lineStart, line: found };
+    return found;
   }
 
   /** Whether the sentence around `offset` speaks about words or names ("benamingen zoals ...", "heette dit ..."). */
   speaksAboutWords(offset: number): boolean {
     const { start, end } = this.sentenceAt(offset);
-    const words = normaliseForm(this.source.slice(start, end)).split(/[^\p{L}]+/u);
-    for (let k = 0; k < words.length; k++) {
-      if (!META_WORDS.has(words[k])) continue;
-      // "in termen van" speaks with words, not about them.
-      if ((words[k] === 'termen' || words[k] === 'term') && words[k - 1] === 'in') continue;
-      return true;
+    if (this.aboutWordsCache.start !== start) {
+      const sentence = this.source.slice(start, end);
+      let about = false;
+      META_WORDS.lastIndex = 0;
+      for (let m = META_WORDS.exec(sentence); m !== null && !about; m = META_WORDS.exec(sentence)) {
+        // "in termen van" speaks with words, not about them.
+        about = !(/^term/i.test(m[0]) && /\bin\s+$/i.test(sentence.slice(Math.max(0, m.index - 4), m.index)));
+      }
+      this.aboutWordsCache = { start, about };
     }
-    return false;
+    return this.aboutWordsCache.about;
   }
 
   /** The folded text of the paragraph around `offset`. */
@@ -436,22 +502,32 @@ export class TextContext {
     const year = this.documentYear();
     if (year !== null && year < until) return true;
     const sentence = this.sentenceAt(offset);
-    const text = this.source.slice(sentence.start, sentence.end);
-    const folded = normaliseForm(text);
-    const words = folded.split(/[^\p{L}]+/u);
-    if (words.some((w) => PRESENT_WORDS.has(w))) return false;
-    if (earlierYear(text, until) || new RegExp(`\\b(?:tot|voor|vóór|tot en met) (?:[a-z]+ )?(?:${yearsUpTo(until)})\\b`).test(folded)) return true;
-    if (words.some((w) => PAST_WORDS.has(w))) return true;
-    const paragraph = this.paragraphAt(offset);
-    return earlierYear(this.source.slice(paragraph.start, paragraph.end), until);
+    const key = `${sentence.start}|${until}`;
+    let past = this.pastCache.get(key);
+    if (past === undefined) {
+      const text = this.source.slice(sentence.start, sentence.end);
+      const lower = text.toLowerCase();
+      if (PRESENT_WORDS.test(lower)) past = false;
+      else if (earlierYear(text, until) || new RegExp(`\\b(?:tot|voor|vóór|tot en met) (?:[a-z]+ )?(?:${yearsUpTo(until)})\\b`).test(lower)) past = true;
+      else if (PAST_WORDS.test(lower)) past = true;
+      else {
+        const paragraph = this.paragraphAt(offset);
+        past = earlierYear(this.source.slice(paragraph.start, paragraph.end), until);
+      }
+      this.pastCache.set(key, past);
+    }
+    return past;
   }
 
   /** The year the text dates itself with (© april 2006, Datum: 15 september 2008), or null. */
   documentYear(): number | null {
     if (this.dated === undefined) {
+      // A text dates itself on its first pages or in a colophon at the end.
+      const source = this.source;
+      const part = source.length <= 40_000 ? source : `${source.slice(0, 30_000)}\n${source.slice(-10_000)}`;
       const m =
-        /(?:©|\(c\))[ \t]*(?:[\p{L}]+[ \t]+)?((?:19|20)\d\d)\b/iu.exec(this.source) ??
-        /^[ \t]*(?:datum|einddatum|publicatiedatum)[ \t]*[:–-][ \t]*(?:\d{1,2}[ \t]+)?(?:[\p{L}]+[ \t]+)?((?:19|20)\d\d)\b/imu.exec(this.source);
+        /(?:©|\(c\))[ \t]*(?:[\p{L}]+[ \t]+)?((?:19|20)\d\d)\b/iu.exec(part) ??
+        /^[ \t]*(?:datum|einddatum|publicatiedatum)[ \t]*[:–-][ \t]*(?:\d{1,2}[ \t]+)?(?:[\p{L}]+[ \t]+)?((?:19|20)\d\d)\b/imu.exec(part);
       this.dated = m === null ? null : Number(m[1]);
     }
     return this.dated;
