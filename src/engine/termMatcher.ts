@@ -13,7 +13,7 @@
 import { normaliseForm } from '../definitions/normaliseForm';
 import type { EffectiveDefinitions, EffectiveParameter, EffectiveTerm } from '../definitions/profile';
 import { Automaton, MatchBuffer } from './automaton';
-import { FoldBuffers, foldedSlice, foldText, type FoldedText } from './foldedText';
+import { FoldBuffers, foldedSlice, foldText, type FoldedText, type TextRange } from './foldedText';
 import { renderMessage } from './findings';
 import { findNumberStatements, qualifierOf, type NumberStatement, type UnitHit } from './numberStatements';
 import { isAbbreviation, keepCase, stripMarks } from './letterCase';
@@ -273,10 +273,16 @@ export class TermMatcher {
     this.conformKeys = keys;
   }
 
-  /** All findings in `text`, in text order. */
-  scan(text: string): TextFinding[] {
-    if (text.length === 0) return [];
-    const folded = foldText(text, this.buffers);
+  /**
+   * All findings in `text`, in text order; with `range`, those in that part
+   * of it (offsets stay offsets into `text`, and what the whole text says
+   * about itself, such as its date and its titles, still counts). A range
+   * from one paragraph break to another gives exactly the findings the whole
+   * scan gives there.
+   */
+  scan(text: string, range?: TextRange): TextFinding[] {
+    if (text.length === 0 || (range !== undefined && range.to <= range.from)) return [];
+    const folded = foldText(text, this.buffers, range);
     const matches = this.matches;
     this.automaton.scanInto(folded.codes, folded.codes.length, matches);
     const nonconform: Hit[] = [];
@@ -292,6 +298,7 @@ export class TermMatcher {
       this.checkNumbers(folded, context, matches, kept, units, findings);
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
+    this.paragraphCache = { folded: undefined, from: -1, text: '' };
     return findings;
   }
 
@@ -415,7 +422,7 @@ export class TermMatcher {
       if (rules.after.length > 0 && followedBy(folded, we, rules.after)) return false;
       if (rules.before.length > 0 && precededBy(folded, ws, rules.before)) return false;
       if (rules.otherNear.length > 0) {
-        const paragraph = context.foldedParagraph(start);
+        const paragraph = this.foldedParagraph(folded, hit);
         if (rules.otherNear.some((w) => containsWord(paragraph, w)) && !followedBy(folded, we, rules.unlessFollowedBy)) return false;
       }
     }
@@ -436,6 +443,21 @@ export class TermMatcher {
     if (context.speaksAboutWords(start) && this.paragraphNamesTerm(folded, hit, entry)) return false;
     if (rules?.historicUntil !== undefined && context.speaksOfTimeBefore(start, rules.historicUntil)) return false;
     return true;
+  }
+
+  private paragraphCache: { folded: FoldedText | undefined; from: number; text: string } = { folded: undefined, from: -1, text: '' };
+
+  /** The folded text of the paragraph (between blank lines) of `hit`. */
+  private foldedParagraph(folded: FoldedText, hit: Hit): string {
+    const breaks = folded.paragraphBreaks;
+    const k = firstAtOrAfter(breaks, hit.start + 1);
+    const from = k > 0 ? breaks[k - 1] : 0;
+    const cache = this.paragraphCache;
+    if (cache.folded !== folded || cache.from !== from) {
+      const to = k < breaks.length ? breaks[k] : folded.codes.length;
+      this.paragraphCache = { folded, from, text: foldedSlice(folded, from, to) };
+    }
+    return this.paragraphCache.text;
   }
 
   /** Whether the paragraph of `hit` mentions a conforming form of a term the entry stands for (from the automaton's matches). */

@@ -9,7 +9,6 @@
  * are only made for the few words the automaton found, and the sentence and
  * paragraph of the previous word are reused, so a scan stays linear.
  */
-import { normaliseForm } from '../definitions/normaliseForm';
 
 const NEWLINE = 10;
 const CR = 13;
@@ -85,6 +84,9 @@ export interface GlossaryLine {
   readonly bodyText: string;
 }
 
+/** Characters between a sentence end and the first word of the next sentence. */
+const OPENING = new Set([32, 9, 13, 0xa0, 40, 34, 39, 0x2018, 0x201c, 42, 91]);
+
 /** Markdown or list markers at the start of a line that do not belong to the sentence. */
 const LINE_MARKERS = /^[ \t]*(?:#{1,6}[ \t]+|[-*•➤>][ \t]+|\d{1,3}[.)][ \t]+|[a-z][.)][ \t]+|<sup>\d+<\/sup>[ \t]*)*/;
 
@@ -109,10 +111,10 @@ export class TextContext {
   private titles: Range[] | undefined;
   private dated: number | null | undefined;
 
-  private foldedParagraphCache: { start: number; text: string } = { start: -1, text: '' };
   private aboutWordsCache: { start: number; about: boolean } = { start: -1, about: false };
   private lineCache: { start: number; line: GlossaryLine | undefined } = { start: -1, line: undefined };
   private readonly pastCache = new Map<string, boolean>();
+  private readonly metaBlocks = new Map<number, number[]>();
   private readonly lineEnds = new Map<number, boolean>();
 
   constructor(readonly source: string) {}
@@ -147,7 +149,11 @@ export class TextContext {
     const { start: pStart, end: pEnd } = this.paragraphAt(offset);
     const source = this.source;
     let start = offset;
-    while (start > pStart && !this.isSentenceBoundaryBefore(start)) start--;
+    while (start > pStart) {
+      const prev = source.charCodeAt(start - 1);
+      if ((prev === 32 || prev === 9 || prev === NEWLINE || prev === CR || prev === 0xa0) && this.isSentenceBoundaryBefore(start)) break;
+      start--;
+    }
     let end = offset;
     while (end < pEnd) {
       const ch = source.charAt(end);
@@ -211,10 +217,19 @@ export class TextContext {
 
   /** Whether `offset` is the first word of a sentence (a line marker such as '# ' or '- ' does not count as a word). */
   isSentenceStart(offset: number): boolean {
-    const { start } = this.sentenceAt(offset);
-    const head = this.source.slice(start, offset);
-    const rest = head.replace(LINE_MARKERS, '');
-    return /^[\s("'‘“*[]*$/.test(rest);
+    const source = this.source;
+    // Back over spaces, opening quotes and brackets to the previous character.
+    let i = offset - 1;
+    while (i >= 0 && OPENING.has(source.charCodeAt(i))) i--;
+    if (i < 0) return true;
+    const c = source.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 59) return true; // . ! ? ;
+    if (c === NEWLINE) return this.lineEndsSentence(i);
+    // A line marker ('# ', '- ', '1. ', '<sup>1</sup>') at the start of the line does not count as a word.
+    const lineStart = source.lastIndexOf('\n', i) + 1;
+    if (i - lineStart > 16) return false;
+    const head = source.slice(lineStart, offset);
+    return head.replace(LINE_MARKERS, '').trim().replace(/^[("'‘“*[]+/, '') === '' && (lineStart === 0 || this.lineEndsSentence(lineStart - 1));
   }
 
   // ---- names that cannot change --------------------------------------------------------------
@@ -441,9 +456,19 @@ export class TextContext {
     if (this.lineCache.start === lineStart) return this.lineCache.line;
     let lineEnd = source.indexOf('\n', offset);
     if (lineEnd < 0) lineEnd = source.length;
-    // Fast way out: a head of at most 60 characters followed by a tab, a colon, a dash or '='.
-    const probe = source.slice(lineStart, Math.min(lineEnd, lineStart + 80));
-    if (!/[\t:=–]|\s-\s/.test(probe)) {
+    // Fast way out: a head of at most 60 characters and four words, then a tab, a colon, a dash or '='.
+    let separator = false;
+    let spaces = 0;
+    const probeEnd = Math.min(lineEnd, lineStart + 64);
+    for (let i = lineStart; i < probeEnd && spaces <= 6 && !separator; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 9 || c === 58 || c === 61 || c === 0x2013) separator = true;
+      else if (c === 32) {
+        spaces++;
+        if (source.charCodeAt(i + 1) === 45 && source.charCodeAt(i + 2) === 32) separator = true;
+      }
+    }
+    if (!separator) {
       this.lineCache = { start: lineStart, line: undefined };
       return undefined;
     }
@@ -467,6 +492,8 @@ export class TextContext {
 
   /** Whether the sentence around `offset` speaks about words or names ("benamingen zoals ...", "heette dit ..."). */
   speaksAboutWords(offset: number): boolean {
+    // Fast way out: no word about words within a sentence's length (searched once per block of the text).
+    if (!this.metaNear(offset - 600, offset + 600)) return false;
     const { start, end } = this.sentenceAt(offset);
     if (this.aboutWordsCache.start !== start) {
       const sentence = this.source.slice(start, end);
@@ -481,13 +508,24 @@ export class TextContext {
     return this.aboutWordsCache.about;
   }
 
-  /** The folded text of the paragraph around `offset`. */
-  foldedParagraph(offset: number): string {
-    const { start, end } = this.paragraphAt(offset);
-    if (this.foldedParagraphCache.start !== start) {
-      this.foldedParagraphCache = { start, text: normaliseForm(this.source.slice(start, end)) };
+  /** Whether a word about words starts in [from, to); the text is searched in blocks, each once. */
+  private metaNear(from: number, to: number): boolean {
+    const BLOCK = 1 << 16;
+    for (let b = Math.max(0, from) >> 16; b * BLOCK < Math.min(to, this.source.length); b++) {
+      let found = this.metaBlocks.get(b);
+      if (found === undefined) {
+        found = [];
+        const start = b * BLOCK;
+        // From a little before the block, so a word across the block's start is found too.
+        META_WORDS.lastIndex = Math.max(0, start - 16);
+        for (let m = META_WORDS.exec(this.source); m !== null && m.index < start + BLOCK; m = META_WORDS.exec(this.source)) {
+          if (m.index >= start) found.push(m.index);
+        }
+        this.metaBlocks.set(b, found);
+      }
+      for (const at of found) if (at >= from && at < to) return true;
     }
-    return this.foldedParagraphCache.text;
+    return false;
   }
 
   // ---- the past ----------------------------------------------------------------------------------
