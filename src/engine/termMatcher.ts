@@ -198,6 +198,9 @@ function wordAround(text: Uint16Array, start: number, end: number): [number, num
 
 /** Two or more words that each start with a capital, not all in capitals ("No-Cure-No-Pay", "Vaste Plaatsing"). */
 function isTitleCasePhrase(text: string): boolean {
+  // Fast way out: a phrase of one word, or one that starts with a small letter.
+  const first = text.charAt(0);
+  if (first === first.toLowerCase() || !/[\s\-/]/.test(text)) return false;
   const words = text.split(/[\s\-/]+/).filter((w) => w !== '');
   if (words.length < 2) return false;
   return words.every((w) => w.charAt(0) !== w.charAt(0).toLowerCase()) && text !== text.toUpperCase();
