@@ -712,10 +712,12 @@ export class TermMatcher {
     const found: { mention: ParameterMention; index: number } = best;
     const chosen = mentions[found.index];
     const [from, to] = chosen.end <= statement.foldedStart ? [chosen.end, statement.foldedStart] : [statement.foldedEnd, chosen.start];
+    const allowedAt = (m: Hit): boolean =>
+      mentions.some((o) => o.start === m.start && o.end === m.end && (o === chosen || found.mention.allowed.has(this.lexicon[o.entry].termId as string)));
     for (const m of mentions) {
       if (m === chosen) continue;
       const id = this.lexicon[m.entry].termId as string;
-      if (!this.blocking.has(id) || found.mention.allowed.has(id)) continue;
+      if (!this.blocking.has(id) || found.mention.allowed.has(id) || allowedAt(m)) continue;
       // Between the mention and the number, or right after the number.
       if (m.start >= from && m.end <= to) return undefined;
       if (m.start >= statement.foldedEnd && wordsBetween(folded, m, statement) <= 1) return undefined;
@@ -801,10 +803,14 @@ function maximalMentions(text: Uint16Array, hits: Hit[], lexicon: readonly Lexic
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Hit[] = [];
   let maxEnd = -1;
+  let last: Hit | undefined;
   for (const h of sorted) {
-    if (h.end <= maxEnd) continue;
+    // Inside a longer mention: dropped; the same words as another term's form ("teruggemeld" is a
+    // form of terugmelding and a value of trajectstatus): both kept.
+    if (h.end <= maxEnd && !(last !== undefined && h.start === last.start && h.end === last.end)) continue;
     out.push(h);
-    maxEnd = h.end;
+    if (h.end > maxEnd) last = h;
+    maxEnd = Math.max(maxEnd, h.end);
   }
   return out;
 }
