@@ -3,7 +3,9 @@
  * a summary line, with the severity in colour when the output is a terminal.
  */
 import { summarise, type Finding, type Severity } from '../engine/findings';
+import { severityCount, TABLE_COLUMNS } from '../engine/findingPresentation';
 import type { FileReport } from './fileReport';
+import { terminalLine, terminalSafe } from './terminalText';
 
 const COLOURS: Record<Severity, number> = { fout: 31, waarschuwing: 33, info: 36 };
 
@@ -21,31 +23,22 @@ function bold(style: TableStyle, text: string): string {
   return style.colour ? `\u001b[1m${text}\u001b[22m` : text;
 }
 
-/** One line, at most `max` characters (line breaks shown as ⏎). */
+/** One line, at most `max` characters (line breaks shown as ⏎, control characters escaped). */
 function clip(text: string, max: number): string {
-  const flat = text.replace(/\r?\n/g, '⏎');
+  const flat = terminalLine(text);
   return flat.length <= max ? flat : flat.slice(0, max - 1) + '…';
-}
-
-function place(f: Finding): string {
-  if (f.cell !== null) return f.sheet !== null ? `${f.sheet}!${f.cell}` : f.cell;
-  if (f.row !== null) return `regel ${f.row}`;
-  return '';
 }
 
 export function renderTable(findings: readonly Finding[], style: TableStyle): string {
   if (findings.length === 0) return 'Geen bevindingen.';
   const max = style.maxCell ?? 40;
-  const header = ['Plaats', 'Ernst', 'Code', 'Waarde', 'Suggestie', 'Melding'];
-  const rows = findings.map((f) => [
-    place(f),
-    f.severity,
-    f.code,
-    clip(f.fragment ?? (f.value === null ? '' : typeof f.value === 'object' ? f.value.error : String(f.value)), max),
-    clip(f.suggestion ?? '', max),
-    f.message.replace(/\r?\n/g, ' '),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const header = TABLE_COLUMNS.map((c) => c.label);
+  const last = TABLE_COLUMNS.length - 1;
+  // Every column but the message is clipped to one line of `max` characters.
+  const rows = findings.map((f) => TABLE_COLUMNS.map((c, i) => (i === last ? terminalSafe(c.text(f).replace(/\r?\n|\r/g, ' ').replace(/\t/g, ' ')) : clip(c.text(f), max))));
+  // No spread of the rows into Math.max: a sheet can have hundreds of thousands of findings.
+  const widths = header.map((h) => h.length);
+  for (const row of rows) for (let i = 0; i < row.length; i++) if (row[i].length > widths[i]) widths[i] = row[i].length;
   const line = (cells: string[], severity?: Severity): string =>
     cells
       .map((cell, i) => {
@@ -70,20 +63,26 @@ export interface Unit {
 export function renderSummary(report: FileReport, unit: Unit): string {
   const s = summarise(report.findings);
   const total = report.findings.length;
-  return `${total} ${total === 1 ? 'bevinding' : 'bevindingen'}: ${s.fout} ${s.fout === 1 ? 'fout' : 'fouten'}, ${s.waarschuwing} ${
-    s.waarschuwing === 1 ? 'waarschuwing' : 'waarschuwingen'
-  }, ${s.info} info (${report.rows} ${report.rows === 1 ? unit.one : unit.many} gecontroleerd).`;
+  const counts = (['fout', 'waarschuwing', 'info'] as const).map((severity) => severityCount(severity, s[severity])).join(', ');
+  return `${total} ${total === 1 ? 'bevinding' : 'bevindingen'}: ${counts} (${report.rows} ${report.rows === 1 ? unit.one : unit.many} gecontroleerd).`;
 }
 
 /** A file's title, its findings (the first `limit` when given) and its summary line. */
 export function renderReport(report: FileReport, style: TableStyle, unit: Unit, limit?: number): string {
-  const name = report.file === '-' ? 'standaardinvoer' : report.file;
-  const title = `${name} — definitieset ${report.version}, profiel: ${report.profile ?? 'geen (standaardset)'}`;
+  const name = report.file === '-' ? 'standaardinvoer' : terminalLine(report.file);
+  const source = report.profileSource === 'werkmap' ? ' (opgeslagen in de werkmap)' : '';
+  const title = `${name} — definitieset ${report.version}, profiel: ${report.profile === null ? 'geen (standaardset)' : terminalLine(report.profile) + source}`;
   const shown = limit !== undefined ? report.findings.slice(0, limit) : report.findings;
   const parts = [bold(style, title), '', renderTable(shown, style)];
   if (shown.length < report.findings.length) {
     parts.push(`… en nog ${report.findings.length - shown.length} bevindingen (alle: --alles, --json of --uit).`);
   }
   parts.push('', renderSummary(report, unit));
+  if (report.accepted !== undefined && report.accepted > 0) {
+    parts.push(`${report.accepted} ${report.accepted === 1 ? 'bevinding is' : 'bevindingen zijn'} in de werkmap genegeerd en niet meegeteld.`);
+  }
+  if (report.skipped !== undefined && report.skipped.length > 0) {
+    parts.push(`Niet gecontroleerd (eigen bladen van dit programma): ${report.skipped.map((s) => terminalLine(s.sheet)).join(', ')}.`);
+  }
   return parts.join('\n');
 }

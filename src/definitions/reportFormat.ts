@@ -9,13 +9,13 @@ import prebuilt from './generated/uniforme-rapportage.json';
 import type { DefinitionSet } from './definitionSet';
 import { DefinitionDataError, standardDefinitionSet } from './definitionSet';
 import type { CodeEntry, Column, Indicator, MetadataLabel, ReportFormatData } from './formatSchema';
+import { normaliseForm } from './normaliseForm';
 
 /**
  * CommonJS `require` (Node, webpack bundles): the zod schema is loaded only on
  * the path that validates, never when the module itself loads.
  */
 declare const require: (id: string) => unknown;
-import { normaliseForm } from './normaliseForm';
 
 /** Header and label key: folded, without punctuation or spaces. */
 export function headerKey(text: string): string {
@@ -91,6 +91,31 @@ function addLabel<T>(map: Map<string, LabelMatch<T>>, label: string, target: T, 
   if (other === undefined || standard) map.set(key, { target, standard });
 }
 
+/**
+ * The ids of the format data that the checker's code names directly. They
+ * are checked when the data loads, so renaming one in the data gives a clear
+ * data error instead of a TypeError in the middle of a check.
+ */
+export const IDS_USED_BY_CODE = {
+  fields: [
+    'clientnummer', 'dienst', 'aanmelding', 'start', 'status', 'einde', 'plaatsing',
+    'soortWerk', 'arbeidsovereenkomst', 'duur', 'duurzaam',
+  ],
+  codeLists: ['status', 'soortWerk'],
+  statuses: ['geplaatst', 'teruggemeld'],
+  metadata: ['periodeVan', 'periodeTot'],
+} as const;
+
+function checkIdsUsedByCode(data: ReportFormatData, columnByField: ReadonlyMap<string, Column>, codeLists: ReadonlyMap<string, CodeList>): void {
+  for (const field of IDS_USED_BY_CODE.fields) if (!columnByField.has(field)) fail(`veld ${field} ontbreekt; de controle gebruikt het`);
+  for (const list of IDS_USED_BY_CODE.codeLists) if (!codeLists.has(list)) fail(`codelijst ${list} ontbreekt; de controle gebruikt haar`);
+  for (const status of IDS_USED_BY_CODE.statuses) {
+    if (codeLists.get('status')?.byId.has(status) !== true) fail(`status ${status} ontbreekt; de controle gebruikt haar`);
+  }
+  const metadata = new Set(data.management.metadata.map((m) => m.id));
+  for (const id of IDS_USED_BY_CODE.metadata) if (!metadata.has(id)) fail(`managementlabel ${id} ontbreekt; de controle gebruikt het`);
+}
+
 /** The zod schema of the format, loaded only when format data is validated. */
 function parseFormatData(rawData: unknown): ReportFormatData {
   const { formatSchema } = require('./formatSchema') as typeof import('./formatSchema');
@@ -127,6 +152,7 @@ export function buildReportFormat(rawData: unknown, set: DefinitionSet, options:
     for (const variant of column.variants) addLabel(headers, variant, column, false, 'kolomkop');
   }
 
+  checkIdsUsedByCode(data, columnByField, codeLists);
   const statuses = codeLists.get('status') ?? fail('codelijst status ontbreekt');
   for (const [statusId, rule] of Object.entries(data.statusRules)) {
     if (!statuses.byId.has(statusId)) fail(`statusregels: status ${statusId} bestaat niet`);

@@ -9,10 +9,11 @@ import type { EffectiveDefinitions } from '../definitions/profile';
 import { standardReportFormat, type ReportFormat } from '../definitions/reportFormat';
 import { bsnsInText } from './bsn';
 import { findHeader } from './clientHeader';
-import { checkClients } from './clientSheet';
+import { clientSteps as checkClientSteps, STEP_ROWS, type CheckProgress, type ClientCheck } from './clientSheet';
+import { toDateSystem1900 } from './dateSystem';
 import { DurablePlacement } from './durablePlacement';
 import type { Finding } from './findings';
-import type { SheetData, WorkbookData } from './grid';
+import { forEachCell, type SheetData, type WorkbookData } from './grid';
 import { findingAt } from './located';
 import { compareIndicators, readManagement, recomputeIndicators, type Recomputed } from './management';
 import { expandMerges } from './merges';
@@ -31,14 +32,19 @@ export interface WorkbookCheck {
 
 export interface CheckOptions {
   readonly format?: ReportFormat;
+  /** Called every few thousand rows with the rows done of all rows of the workbook (checkWorkbook only). */
   readonly onProgress?: (rowsDone: number, rowsTotal: number) => void;
+  /** Sheets not to check (the program's own Controle and Logboek sheets). */
+  readonly skipSheets?: ReadonlySet<string>;
 }
 
-/** BSNs written in the text cells of a sheet other than the client sheet. */
-function bsnFindings(sheet: SheetData): Finding[] {
+/** BSNs written in the text cells of a sheet other than the client sheet (from row `top` on). */
+function bsnFindings(sheet: SheetData, from: number, to: number): Finding[] {
   const out: Finding[] = [];
-  sheet.values.forEach((row, r) => {
-    row?.forEach((value, c) => {
+  for (let r = from; r < Math.min(to, sheet.values.length); r++) {
+    const row = sheet.values[r];
+    if (row === undefined) continue;
+    forEachCell(row, (value, c) => {
       if (typeof value !== 'string') return;
       for (const bsn of bsnsInText(value)) {
         out.push(
@@ -50,20 +56,54 @@ function bsnFindings(sheet: SheetData): Finding[] {
         );
       }
     });
-  });
+  }
   return out;
 }
 
+/** Checks a workbook at once. */
 export function checkWorkbook(workbook: WorkbookData, defs: EffectiveDefinitions, options: CheckOptions = {}): WorkbookCheck {
+  const steps = checkSteps(workbook, defs, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    options.onProgress?.(step.value.done, step.value.total);
+  }
+}
+
+/** Appends without spreading (a spread of a very large array overflows the call stack). */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) target.push(items[i]);
+}
+
+/**
+ * Checks a workbook in steps of about STEP_ROWS rows: yields the progress
+ * (rows done of every row of the workbook) between steps and returns the
+ * result, so that a host can pause, show progress or stop in between.
+ */
+export function* checkSteps(workbook: WorkbookData, defs: EffectiveDefinitions, options: CheckOptions = {}): Generator<CheckProgress, WorkbookCheck> {
   const format = options.format ?? standardReportFormat();
   const matcher = termMatcher(defs);
-  const sheets = workbook.sheets.map(expandMerges);
+  const skip = options.skipSheets;
+  const sheets = workbook.sheets
+    .filter((s) => skip === undefined || !skip.has(s.name))
+    .map((s) => expandMerges(toDateSystem1900(s, workbook.dateSystem)));
   const clientSheet = sheets.find((s) => format.isClientSheet(s.name));
   const order = new Map(sheets.map((s, i) => [s.name, i]));
   const findings: Finding[] = [];
+  const total = sheets.reduce((n, s) => n + s.values.length, 0);
+  let done = 0;
+  /** Term and BSN findings of a whole sheet, in steps. */
+  function* scanSheet(sheet: SheetData, include?: (r: number, c: number) => boolean): Generator<CheckProgress, void> {
+    for (let top = 0; top < sheet.values.length; top += STEP_ROWS) {
+      append(findings, scanTextCells(sheet, matcher, { include, from: top, to: top + STEP_ROWS }));
+      append(findings, bsnFindings(sheet, top, top + STEP_ROWS));
+      done += Math.min(STEP_ROWS, sheet.values.length - top);
+      yield { done, total };
+    }
+  }
 
   if (clientSheet === undefined) {
-    for (const sheet of sheets) findings.push(...scanTextCells(sheet, matcher), ...bsnFindings(sheet));
+    for (const sheet of sheets) yield* scanSheet(sheet);
     return { findings: sortFindings(findings, order), rows: 0, report: false, indicators: new Map() };
   }
 
@@ -71,28 +111,31 @@ export function checkWorkbook(workbook: WorkbookData, defs: EffectiveDefinitions
   const management = managementSheet !== undefined ? readManagement(managementSheet, format) : undefined;
   const durable = new DurablePlacement(defs, format);
   const header = findHeader(clientSheet, format);
-  const clients = checkClients({
-    sheet: clientSheet,
-    header,
-    format,
-    defs,
-    matcher,
-    durable,
-    periodEnd: management?.periodEnd,
-    onProgress: options.onProgress,
-  });
-  findings.push(...header.findings, ...clients.findings);
+  const clientSteps = checkClientSteps({ sheet: clientSheet, header, format, defs, matcher, durable, periodEnd: management?.periodEnd });
+  let clients: ClientCheck;
+  for (;;) {
+    const step = clientSteps.next();
+    if (step.done === true) {
+      clients = step.value;
+      break;
+    }
+    yield { done: done + step.value.done, total };
+  }
+  done += clientSheet.values.length;
+  append(findings, header.findings);
+  append(findings, clients.findings);
 
   let indicators = new Map<string, Recomputed>();
   if (header.headerRow >= 0) indicators = recomputeIndicators(clients, format, durable);
   if (management !== undefined && managementSheet !== undefined) {
-    findings.push(...management.findings, ...compareIndicators(management, indicators, format));
+    append(findings, management.findings);
+    append(findings, compareIndicators(management, indicators, format));
     const { labelColumn } = format.data.management;
-    findings.push(...scanTextCells(managementSheet, matcher, { include: (_r, c) => c === labelColumn }), ...bsnFindings(managementSheet));
+    yield* scanSheet(managementSheet, (_r, c) => c === labelColumn);
   }
   for (const sheet of sheets) {
     if (sheet === clientSheet || sheet === managementSheet) continue;
-    findings.push(...scanTextCells(sheet, matcher), ...bsnFindings(sheet));
+    yield* scanSheet(sheet);
   }
   return { findings: sortFindings(findings, order), rows: clients.rows.length, report: true, indicators };
 }
@@ -114,3 +157,5 @@ function sortFindings(findings: Finding[], order: ReadonlyMap<string, number>): 
     .sort((a, b) => a.s - b.s || (a.f.row ?? 0) - (b.f.row ?? 0) || a.c - b.c || a.i - b.i)
     .map((x) => x.f);
 }
+
+export type { CheckProgress } from './clientSheet';

@@ -43,9 +43,16 @@ export interface ClientCheckInput {
   readonly durable: DurablePlacement;
   /** Serial of `Periode tot` from the management sheet. */
   readonly periodEnd?: number;
-  /** Called every few thousand rows with the number of rows done. */
-  readonly onProgress?: (rowsDone: number, rowsTotal: number) => void;
 }
+
+/** Progress of a check: rows of the client sheet done of the total (other sheets count as one row per filled row). */
+export interface CheckProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Rows checked between two steps: a few tens of milliseconds of work, so that a host can keep its UI responsive. */
+export const STEP_ROWS = 2000;
 
 function isEmptyRow(row: readonly RawValue[] | undefined): boolean {
   return row === undefined || row.every(isEmptyValue);
@@ -58,7 +65,17 @@ function parameter(defs: EffectiveDefinitions, termId: string, id: string): { va
   return { value: p.value as number, profile };
 }
 
+/** Checks the client sheet at once. */
 export function checkClients(input: ClientCheckInput): ClientCheck {
+  const steps = clientSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/** Checks the client sheet in steps: yields its progress every STEP_ROWS rows and returns the result. */
+export function* clientSteps(input: ClientCheckInput): Generator<CheckProgress, ClientCheck> {
   const { sheet, header, format, defs, matcher, durable } = input;
   const columns = format.columns;
   const field: Record<string, number> = Object.fromEntries(columns.map((c, i) => [c.field, i]));
@@ -89,9 +106,9 @@ export function checkClients(input: ClientCheckInput): ClientCheck {
   const total = sheet.values.length - header.headerRow - 1;
 
   for (let r = header.headerRow + 1; r < sheet.values.length; r++) {
+    if ((r - header.headerRow) % STEP_ROWS === 0) yield { done: r - header.headerRow, total };
     const raw = sheet.values[r];
     if (isEmptyRow(raw)) continue;
-    if (input.onProgress !== undefined && (r - header.headerRow) % 5000 === 0) input.onProgress(r - header.headerRow, total);
     const formats = sheet.formats?.[r];
     const cells: ParsedCell[] = new Array(columns.length).fill(EMPTY);
     const place = (f: number): Place => {

@@ -1,7 +1,9 @@
 /**
  * Excel date serials (1900 date system) and calendar dates. Serial 1 is
  * 1900-01-01; Excel counts a 29 February 1900 that never was, so from serial
- * 61 on the serial is the number of days since 1899-12-30.
+ * 61 on the serial is the number of days since 1899-12-30. A workbook in
+ * the 1904 date system counts from 1904-01-01 as 0; the checker moves its
+ * date cells to the 1900 count once (see toDateSystem1900).
  */
 
 const MS_PER_DAY = 86_400_000;
@@ -47,31 +49,8 @@ export function addMonths(serial: number, months: number): number {
   return serialFromDate(y, m, Math.min(day, lastDay)) as number;
 }
 
-const dateFormats = new Map<string, boolean>();
+/** The two date systems of Excel workbooks. */
+export type DateSystem = 1900 | 1904;
 
-/** Whether an Excel number format shows a date (not a plain time or number). Cached per format. */
-export function isDateFormat(format: string | undefined): boolean {
-  if (format === undefined) return false;
-  let known = dateFormats.get(format);
-  if (known === undefined) {
-    known = showsDate(format);
-    dateFormats.set(format, known);
-  }
-  return known;
-}
-
-function showsDate(format: string): boolean {
-  if (format === '' || /^general$/i.test(format)) return false;
-  const bare = format
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/_.|\*./g, '');
-  if (/[dy]/i.test(bare)) return true;
-  return /m/i.test(bare) && !/[hs]/i.test(bare);
-}
-
-/** Whether an Excel number format shows a percentage. */
-export function isPercentFormat(format: string | undefined): boolean {
-  return format !== undefined && format.replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
-}
+/** Days between the 1900 and the 1904 date system: serial1900 = serial1904 + 1462. */
+export const DATE1904_OFFSET = 1462;

@@ -3,6 +3,7 @@
  * host (Office.js, an .xlsx reader) delivers them. No host types leak in
  * here; every adapter converts to these shapes.
  */
+import type { DateSystem } from './excelDate';
 
 /** An Excel error value such as `#N/A` or `#REF!`. */
 export interface CellError {
@@ -10,9 +11,9 @@ export interface CellError {
 }
 
 /**
- * One cell as Excel holds it. Dates are numbers (1900 date system serials)
- * whose number format is a date format; formulas are their cached result;
- * rich text is its plain text.
+ * One cell as Excel holds it. Dates are numbers (serials in the workbook's
+ * date system) whose number format is a date format; formulas are their
+ * cached result; rich text is its plain text.
  */
 export type RawValue = string | number | boolean | CellError | null;
 
@@ -44,10 +45,53 @@ export interface SheetData {
 
 export interface WorkbookData {
   readonly sheets: readonly SheetData[];
+  /** The workbook's date system; 1900 when absent. */
+  readonly dateSystem?: DateSystem;
 }
 
 export function isCellError(value: RawValue): value is CellError {
   return typeof value === 'object' && value !== null && 'error' in value;
+}
+
+/**
+ * A formula saved without its calculated value (some generators write only
+ * the formula; Excel always stores the result). Hosts deliver it as a
+ * CellError whose text is the formula with its `=` (just "=" when the file
+ * gives no formula text, as for a cell of a shared formula); Excel's own
+ * error values start with `#`.
+ */
+export function uncalculatedFormula(formula: string): CellError {
+  return { error: formula.startsWith('=') ? formula : `=${formula}` };
+}
+
+/** Whether a value is a formula without its calculated value (see uncalculatedFormula). */
+export function isUncalculatedFormula(value: RawValue): value is CellError {
+  return isCellError(value) && value.error.startsWith('=');
+}
+
+/** Rows up to this length are walked cell by cell; longer ones by the cells they hold. */
+const WALK_LIMIT = 1024;
+
+/**
+ * Calls `visit` for every cell a row holds, in column order, leaving out
+ * holes (a reader leaves one instead of thousands of empty cells before a
+ * value far to the right, so that memory follows the cells present): the
+ * cost follows the cells present, not the row's length.
+ */
+export function forEachCell<T>(row: readonly (T | undefined)[], visit: (value: T, col: number) => void): void {
+  if (row.length <= WALK_LIMIT) {
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      if (value !== undefined) visit(value, c);
+    }
+    return;
+  }
+  // Integer keys come in ascending order.
+  for (const key in row) {
+    const c = Number(key);
+    const value = row[c];
+    if (Number.isInteger(c) && value !== undefined) visit(value, c);
+  }
 }
 
 /** The A1 address of a 0-based cell. */

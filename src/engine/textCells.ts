@@ -3,7 +3,7 @@
  * DEFINITIE_STRIJDIG), as located findings.
  */
 import { CATALOGUE, joinSuggestions, type Finding } from './findings';
-import { cellAddress, columnLetters, type RawValue, type SheetData } from './grid';
+import { cellAddress, columnLetters, forEachCell, type RawValue, type SheetData } from './grid';
 import type { TermMatcher, TextFinding } from './termMatcher';
 
 export interface CellLocation {
@@ -40,24 +40,28 @@ export interface TextCellOptions {
   readonly columnName?: (col: number) => string | null;
   /** Which cells to scan; default: every text cell. */
   readonly include?: (row: number, col: number) => boolean;
+  /** The 0-based rows [from, to) to scan; default: all. */
+  readonly from?: number;
+  readonly to?: number;
 }
 
 /** Scans every text cell of `sheet` (or those `include` selects). */
 export function scanTextCells(sheet: SheetData, matcher: TermMatcher, options: TextCellOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const columnName = options.columnName ?? columnLetters;
-  sheet.values.forEach((row, r) => {
-    if (row === undefined) return;
-    for (let c = 0; c < row.length; c++) {
-      const value = row[c];
-      if (typeof value !== 'string' || value.length === 0) continue;
-      if (options.include !== undefined && !options.include(r, c)) continue;
+  const end = Math.min(options.to ?? sheet.values.length, sheet.values.length);
+  for (let r = options.from ?? 0; r < end; r++) {
+    const row = sheet.values[r];
+    if (row === undefined) continue;
+    forEachCell(row, (value, c) => {
+      if (typeof value !== 'string' || value.length === 0) return;
+      if (options.include !== undefined && !options.include(r, c)) return;
       const hits = matcher.scan(value);
-      if (hits.length === 0) continue;
+      if (hits.length === 0) return;
       const at: CellLocation = { sheet: sheet.name, cell: cellAddress(r, c), row: r + 1, column: columnName(c), value };
       for (const hit of hits) findings.push(locateTextFinding(hit, at));
-    }
-  });
+    });
+  }
   return findings;
 }
 

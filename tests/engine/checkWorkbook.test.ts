@@ -1,4 +1,6 @@
 import { format, standardDefs, codesOf, check, clientSheet, d, defsWithProfile, HEADERS, managementSheet, placedRow, runningRow } from '../support/workbooks';
+import { checkWorkbook } from '../../src/engine/checkWorkbook';
+import { toDateSystem1900 } from '../../src/engine/dateSystem';
 import { FINDING_CODES, type Finding } from '../../src/engine/findings';
 import { exampleFinding } from '../../scripts/codeExamples';
 import { indicatorMatches } from '../../src/engine/management';
@@ -339,5 +341,39 @@ describe('the management period', () => {
     expect(codesOf(findings)).toEqual(['DATUMVOLGORDE@B2']);
     expect(findings[0]).toMatchObject({ value: '30-06-2009', message: 'Periode tot ligt voor Periode van (01-07-2009).' });
     expect(codesOf(check([clientSheet({ rows: [placedRow()] }), managementSheet([['Periode tot', 'eind juni']])]).findings)).toEqual(['TYPE_DATUM@B1']);
+  });
+});
+
+describe('date systems', () => {
+  test('a 1904 workbook: date cells are read 1462 days on, durations keep their value', () => {
+    const shift = (sheet: ReturnType<typeof clientSheet>) => {
+      const formats = sheet.formats as (string | undefined)[][];
+      const values = sheet.values as unknown[][];
+      values.forEach((row, r) => row?.forEach((v, c) => {
+        if (typeof v === 'number' && formats[r]?.[c] !== undefined && /y/.test(formats[r][c] as string)) values[r][c] = v - 1462;
+      }));
+      return sheet;
+    };
+    const rows = [placedRow(), runningRow({ Cliëntnummer: 'NK-2' })];
+    const as1904 = checkWorkbook({ sheets: [shift(clientSheet({ rows }))], dateSystem: 1904 }, standardDefs);
+    expect(codesOf(as1904.findings)).toEqual([]);
+    // Read as 1900 serials the same cells lie four years too early: before the 1990 limit for a 1993 date.
+    const early = [placedRow({ 'Datum aanmelding': d(7, 1, 1993), 'Datum intake': null, 'Datum start traject': d(1, 2, 1993), 'Datum plaatsing': d(2, 6, 1993) })];
+    expect(codesOf(checkWorkbook({ sheets: [shift(clientSheet({ rows: early }))], dateSystem: 1904 }, standardDefs).findings)).toEqual([]);
+    expect(codesOf(checkWorkbook({ sheets: [shift(clientSheet({ rows: early }))] }, standardDefs).findings)).toEqual(['BEREIK@F2', 'BEREIK@H2', 'BEREIK@L2']);
+    // A finding shows the date the user sees.
+    const order = shift(clientSheet({ rows: [placedRow({ 'Datum plaatsing': d(15, 1, 2008) })] }));
+    const finding = checkWorkbook({ sheets: [order], dateSystem: 1904 }, standardDefs).findings.find((f) => f.code === 'DATUMVOLGORDE');
+    expect(finding?.value).toBe('15-01-2008');
+  });
+
+  test('a value formatted [m] is a duration in both date systems, never a date', () => {
+    const sheet = { name: 'Notities', values: [[14, 'De reclametermijn is zes weken.']], formats: [['[m]', undefined]] };
+    for (const dateSystem of [1900, 1904] as const) {
+      const result = toDateSystem1900(sheet, dateSystem);
+      expect(result.values[0]?.[0]).toBe(14);
+    }
+    const dated = { name: 'Notities', values: [[14]], formats: [['dd-mm-yyyy']] };
+    expect(toDateSystem1900(dated, 1904).values[0]?.[0]).toBe(1476);
   });
 });

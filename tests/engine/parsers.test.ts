@@ -1,6 +1,7 @@
 import { bsnInIdentifier, bsnsInText, passesElevenTest } from '../../src/engine/bsn';
 import { parseDateText, parseNumberText } from '../../src/engine/cellValues';
-import { addMonths, dateFromSerial, formatSerial, isDateFormat, isPercentFormat, serialFromDate } from '../../src/engine/excelDate';
+import { addMonths, dateFromSerial, formatSerial, serialFromDate } from '../../src/engine/excelDate';
+import { isDateFormat, isPercentFormat } from '../../src/engine/numberFormat';
 import { editDistance, nearest } from '../../src/engine/nearestCode';
 import { parseNumberToken, parseNumberWord } from '../../src/engine/dutchNumbers';
 import { keepCase } from '../../src/engine/letterCase';
@@ -26,7 +27,7 @@ describe('Excel dates', () => {
   });
   test('date formats, not times or plain numbers', () => {
     for (const f of ['dd-mm-yyyy', 'd-m-yy', '[$-413]d\\ mmmm\\ yyyy', 'mmm-yy', 'yyyy-mm-dd hh:mm']) expect({ f, date: isDateFormat(f) }).toEqual({ f, date: true });
-    for (const f of [undefined, 'General', '0.00', 'h:mm', '[h]:mm:ss', '"dag "0', '0%']) expect({ f, date: isDateFormat(f) }).toEqual({ f, date: false });
+    for (const f of [undefined, 'General', '0.00', 'h:mm', '[h]:mm:ss', '[m]', '[mm]:ss', '"dag "0', '0%']) expect({ f, date: isDateFormat(f) }).toEqual({ f, date: false });
     expect(isPercentFormat('0.0%')).toBe(true);
     expect(isPercentFormat('"%"0')).toBe(false);
   });

@@ -1,10 +1,7 @@
 /**
- * Excel date serials: the 1904 offset and ISO 8601 text (cells with t="d")
- * turned into 1900-system serials.
+ * ISO 8601 text (cells with t="d") turned into 1900-system serials.
  */
 
-/** Days between the 1900 and the 1904 date system: serial1900 = serial1904 + 1462. */
-export const DATE1904_OFFSET = 1462;
 
 const DAY_MS = 86400000;
 const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);

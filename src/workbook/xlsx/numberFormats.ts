@@ -1,6 +1,6 @@
 /**
- * Number formats: the built-in formats Excel refers to by id only, and
- * telling date and time formats from the others.
+ * Number formats: the built-in formats Excel refers to by id only. Whether
+ * a format is a date is the engine's question (engine/numberFormat.ts).
  */
 
 /**
@@ -39,51 +39,4 @@ export const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
   49: '@',
 };
 
-/** How a format shows a number: not as a date, as a time of day or duration only, or with a calendar date. */
-export const DateKind = {
-  None: 0,
-  TimeOnly: 1,
-  Date: 2,
-} as const;
-export type DateKind = (typeof DateKind)[keyof typeof DateKind];
-
-/**
- * The date/time tokens of a format with the parts that are not tokens
- * removed: quoted text, backslash-escaped characters, `_x` spacing, `*x`
- * fill, and bracketed parts other than elapsed time ([h], [mm], [ss]).
- * Only the first section counts (the one for positive numbers).
- */
-function tokenLetters(format: string): string {
-  let out = '';
-  for (let i = 0; i < format.length; i++) {
-    const ch = format[i];
-    if (ch === ';') break;
-    if (ch === '"') {
-      const close = format.indexOf('"', i + 1);
-      if (close < 0) break;
-      i = close;
-    } else if (ch === '\\' || ch === '_' || ch === '*') {
-      i++;
-    } else if (ch === '[') {
-      const close = format.indexOf(']', i + 1);
-      if (close < 0) break;
-      const inner = format.slice(i + 1, close).toLowerCase();
-      if (/^(h+|m+|s+)$/.test(inner)) out += inner;
-      i = close;
-    } else {
-      out += ch.toLowerCase();
-    }
-  }
-  return out;
-}
-
-/** Whether a number with this format shows as a date and/or time, and whether that includes a calendar date. */
-export function dateKind(format: string): DateKind {
-  if (format === 'General' || format === '@') return DateKind.None;
-  const letters = tokenLetters(format).replace(/general/g, '');
-  if (!/[dmyhs]/.test(letters)) return DateKind.None;
-  if (/[dy]/.test(letters) || /mmm/.test(letters)) return DateKind.Date;
-  // An m without h or s around is a month; next to them it is minutes.
-  if (/m/.test(letters) && !/[hs]/.test(letters)) return DateKind.Date;
-  return DateKind.TimeOnly;
-}
+export { DateKind, dateKind } from '../../engine/numberFormat';

@@ -6,7 +6,8 @@
 
 import type { CellError, MergeRange, RawValue, SheetData } from '../../engine/grid';
 import { MAX_COLUMNS, MAX_ROWS, parseRangeRef, RangeRef } from './cellRefs';
-import { DATE1904_OFFSET, isoToSerial } from './excelDates';
+import { DATE1904_OFFSET } from '../../engine/excelDate';
+import { isoToSerial } from './excelDates';
 import { DateKind } from './numberFormats';
 import { StyleTable } from './styles';
 import { XlsxReadError } from './xlsxReadError';
@@ -43,6 +44,9 @@ const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
 const DEFAULT_DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 const DEFAULT_TIME_FORMAT = 'hh:mm:ss';
 
+/** Empty cells filled in before a cell further right; a wider gap is left as a hole. */
+const SPARSE_GAP = 256;
+
 /**
  * Rows of cells (0-based), filled cell by cell in reading order; remembers
  * the row it wrote to last, since cells mostly arrive row after row.
@@ -70,9 +74,15 @@ class RowStore<T> {
     const length = cells.length;
     if (col === length) {
       cells.push(value);
-    } else if (col > length) {
+    } else if (col - length <= SPARSE_GAP) {
       for (let i = length; i < col; i++) cells.push(this.gap);
       cells.push(value);
+    } else if (col > length) {
+      // A cell far to the right of the others (a value in column XFD): a
+      // hole instead of thousands of empty cells, so memory follows the
+      // cells present. Readers of a row see undefined in a hole, as past
+      // its end.
+      cells[col] = value;
     } else {
       cells[col] = value;
     }
@@ -168,15 +178,11 @@ export class SheetGrid {
     if (text !== undefined) this.put(text);
   }
 
-  /** Stores a number with the cell's style: its format if not General, and date serials moved from 1904 to 1900. */
+  /** Stores a number with the cell's format if not General (a date serial stays in the workbook's date system). */
   storeNumber(n: number, style: number): void {
     const format = this.styleFormats[style];
-    if (format === undefined) {
-      this.put(n);
-      return;
-    }
-    this.put(this.date1904 && this.styleDateKinds[style] === DateKind.Date ? n + DATE1904_OFFSET : n);
-    this.putFormat(format);
+    this.put(n);
+    if (format !== undefined) this.putFormat(format);
   }
 
   /** Stores the decoded value text of a cell by its type and style. */
@@ -208,7 +214,8 @@ export class SheetGrid {
           if (text.length > 0) this.put(text);
           return;
         }
-        this.put(iso.serial);
+        // ISO text is a calendar date: as a serial of the workbook's own date system.
+        this.put(this.date1904 && iso.hasDate ? iso.serial - DATE1904_OFFSET : iso.serial);
         const kind = style < this.styleDateKinds.length ? this.styleDateKinds[style] : DateKind.None;
         const format =
           kind !== DateKind.None
