@@ -186,7 +186,9 @@ export function* clientSteps(input: ClientCheckInput): Generator<CheckProgress, 
     if (placed && kind !== undefined && kind.plaatsing === false) {
       report('PLAATSING_GEEN_WERK', field.soortWerk, { soortWerk: kind.code.toLowerCase() }, { term: 'plaatsing' });
     }
-    if (placed && cells[field.arbeidsovereenkomst].bool === false && kind?.arbeidsovereenkomstNodig !== false) {
+    // Only a kind of plaatsing that needs no arbeidsovereenkomst (zelfstandig ondernemer) is exempt; a
+    // proefplaatsing or werkervaringsplaats with Nee gets this finding next to PLAATSING_GEEN_WERK.
+    if (placed && cells[field.arbeidsovereenkomst].bool === false && !(kind?.plaatsing === true && kind.arbeidsovereenkomstNodig === false)) {
       report('PLAATSING_GEEN_AO', field.arbeidsovereenkomst, { waarde: no.code }, { term: 'plaatsing' });
     }
 
