@@ -198,6 +198,21 @@ async function devServerTransport() {
   }
 }
 
+/**
+ * TypeScript is type-checked once by `npm run typecheck`; webpack only
+ * transpiles, to ES modules so that unused code (icons, Fluent) is dropped.
+ */
+function typescriptRule(dev) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: 'ts-loader',
+      options: { transpileOnly: true, compilerOptions: { module: 'es2020', target: 'es2020', sourceMap: dev } },
+    },
+  };
+}
+
 function addinConfig(dev, url, server) {
   return {
     name: 'addin',
@@ -218,18 +233,7 @@ function addinConfig(dev, url, server) {
     },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              // Types are checked once by `npm run typecheck`; here only compiled, as ES modules so that unused code is dropped.
-              transpileOnly: true,
-              compilerOptions: { module: 'es2020', target: 'es2020', sourceMap: dev },
-            },
-          },
-        },
+        typescriptRule(dev),
       ],
     },
     performance: { hints: false },
@@ -296,18 +300,7 @@ function workbenchConfig(dev) {
     resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              // `npm run typecheck` type-checks; here only transpile, as ES modules so that icons and Fluent tree-shake.
-              transpileOnly: true,
-              compilerOptions: { module: 'es2020', target: 'es2020', sourceMap: dev },
-            },
-          },
-        },
+        typescriptRule(dev),
         // The bundled example workbook, inlined as a data URL (no fetch: file:// pages cannot fetch).
         { test: /\.xlsx$/, type: 'asset/inline' },
       ],
