@@ -11,7 +11,7 @@ import type { ReportFormat } from '../definitions/reportFormat';
 import type { ParsedCell } from './cellValues';
 
 export const DURABLE_TERM = 'duurzame-plaatsing';
-const PLACED_STATUS = 'geplaatst';
+export const PLACED_STATUS = 'geplaatst';
 
 export interface DurableRow {
   readonly status: ParsedCell;
