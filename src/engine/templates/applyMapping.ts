@@ -28,7 +28,7 @@ export interface UnresolvedValue {
   readonly target: string;
   /** The value as text (the key a translation in the mapping uses). */
   readonly value: string;
-  /** open: no translation chosen yet; onleesbaar: the checker cannot read it; bsn: a BSN where a pseudonymous number belongs. */
+  /** open: a label without a translation (yet); onleesbaar: the checker cannot read it as the column's type; bsn: a BSN where a pseudonymous number belongs. */
   readonly kind: UnresolvedKind;
   readonly reason: string;
 }
@@ -118,7 +118,9 @@ function readStandard(raw: RawValue, numberFormat: string | undefined, b: Bindin
   if (isEmptyValue(raw)) return { value: null };
   const parsed = readForColumn(raw, numberFormat, b.ctx);
   if (parsed.state === 'bad') {
-    return { kind: 'onleesbaar', reason: parsed.problem !== undefined ? renderMessage(parsed.problem.code, parsed.problem.values) : `onleesbare waarde voor ${b.column.header}` };
+    // An unknown label is open (the user chooses its code); anything else cannot be read as the column's type.
+    const kind: UnresolvedKind = parsed.problem?.code === 'WAARDE_ONBEKEND' ? 'open' : 'onleesbaar';
+    return { kind, reason: parsed.problem !== undefined ? renderMessage(parsed.problem.code, parsed.problem.values) : `onleesbare waarde voor ${b.column.header}` };
   }
   if (b.column.clientId === true && (typeof raw === 'string' || typeof raw === 'number') && bsnInIdentifier(raw) !== null) {
     return { kind: 'bsn', reason: `${b.column.header} '${displayValue(raw)}' lijkt een burgerservicenummer; gebruik het pseudonieme cliëntnummer.` };

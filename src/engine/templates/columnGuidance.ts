@@ -9,7 +9,7 @@ import type { Column } from '../../definitions/formatSchema';
 import type { EffectiveDefinitions } from '../../definitions/profile';
 import type { ReportFormat } from '../../definitions/reportFormat';
 import { formatSerial } from '../excelDate';
-import { definitionText, shorten } from './definitionText';
+import { deviationSentences, shorten } from './definitionText';
 import { earliestSerial } from './managementFormulas';
 
 /** Excel's limits for a data validation's texts. */
@@ -21,11 +21,14 @@ export interface Message {
   readonly message: string;
 }
 
-/** The input message of a column: its help, then its term's definition (with the profile's changes). */
+/**
+ * The input message of a column: its help, what the profile changes in its
+ * term (first, so it survives the shortening), then the term's definition.
+ */
 export function columnPrompt(column: Column, defs: EffectiveDefinitions): Message {
   const term = column.term !== null ? defs.byId.get(column.term) : undefined;
   const parts = [column.help];
-  if (term !== undefined) parts.push(`${capitalise(term.term)}: ${definitionText(term, defs)}`);
+  if (term !== undefined) parts.push(...deviationSentences(term, defs), `${capitalise(term.term)}: ${term.definition}`);
   return { title: shorten(column.header, PROMPT_TITLE_MAX), message: shorten(parts.join(' '), PROMPT_MESSAGE_MAX) };
 }
 

@@ -143,8 +143,9 @@ function durableFormula(ctx: Context): string {
   const no = withNumbers([yesNo.no.code, ...yesNo.no.variants]);
 
   const kindTerms: string[] = [];
-  // A kind that needs an arbeidsovereenkomst: Ja (or TRUE) in that column.
-  if (needsContract.length > 0) kindTerms.push(`${inList(kind, needsContract)}*(${inList(contract, yes)}+(${contract}=TRUE))`);
+  // A kind that needs an arbeidsovereenkomst: Ja (or TRUE) in that column. "> 0" because LibreOffice
+  // has no separate boolean type: there TRUE is also the number 1 of the yes list.
+  if (needsContract.length > 0) kindTerms.push(`${inList(kind, needsContract)}*(${inList(contract, yes)}+(${contract}=TRUE)>0)`);
   // A kind that needs none: any readable Ja/Nee or an empty cell (an unreadable one leaves the row undetermined).
   if (withoutContract.length > 0) {
     kindTerms.push(`${inList(kind, withoutContract)}*((LEN(TRIM(${contract}))=0)+${inList(contract, [...yes, ...no])}+ISLOGICAL(${contract})>0)`);

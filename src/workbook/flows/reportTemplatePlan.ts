@@ -136,7 +136,8 @@ export function managementSheet(
 ): SheetSpec {
   const format = layout.format;
   const { labelColumn, valueColumn, notApplicable } = format.data.management;
-  const formulas = managementFormulas(layout, new DurablePlacement(defs, format));
+  const durable = new DurablePlacement(defs, format);
+  const formulas = managementFormulas(layout, durable);
   const width = Math.max(labelColumn, valueColumn) + 2;
   const rows: CellInput[][] = [];
   const validations: ValidationSpec[] = [];
@@ -144,7 +145,11 @@ export function managementSheet(
     const cells: CellInput[] = Array.from({ length: width }, () => null);
     cells[labelColumn] = { value: target.label, bold: true };
     const term = target.term !== null ? defs.byId.get(target.term) : undefined;
-    if (term !== undefined) cells[width - 1] = { value: definitionText(term, defs), wrap: true };
+    if (term !== undefined) {
+      // The durable count says which definition of duurzame plaatsing it applies (the profile's minimum).
+      const citation = 'kind' in target && target.rows === 'duurzaam' ? ` ${durable.citation}` : '';
+      cells[width - 1] = { value: `${definitionText(term, defs)}${citation}`, wrap: true };
+    }
     if ('kind' in target) {
       const value = indicators.get(target.id);
       cells[valueColumn] = {
