@@ -173,7 +173,7 @@ function date(value: string, where: string, problems: string[]): number | undefi
 /** Validates contract data against the schema, the report format and the effective definitions; throws ContractDataError. */
 export function parseContract(raw: unknown, defs: EffectiveDefinitions, format: ReportFormat): ContractData {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ContractDataError(['gegevens: verwacht een JSON-object.']);
-  const parsed = contractSchema.safeParse(raw);
+  const parsed = contractSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     const seen = new Set<string>();
     const lines: string[] = [];

@@ -116,7 +116,7 @@ function acceptsTarget(format: ReportFormat, target: Column, value: string): boo
 
 /** Reads a mapping from its public JSON; every problem is one Dutch line (MappingError). */
 export function parseMapping(raw: unknown, format: ReportFormat): Mapping {
-  const parsed = mappingJsonSchema.safeParse(raw);
+  const parsed = mappingJsonSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new MappingError(parsed.error.issues.slice(0, 10).map((i) => `Koppeling ongeldig: ${describeIssue(i)}.`));
   const json = parsed.data;
   const problems: string[] = [];

@@ -3,7 +3,9 @@
  * header is neither a standard header nor a known variant: the Dice
  * coefficient of the letter pairs of the folded texts, and a near-certain
  * match when one starts with the other ("Datum plaatsing werk" and "Datum
- * plaatsing"). Only a proposal: the user confirms every one.
+ * plaatsing"), but not when a word in front of it changes its meaning
+ * ("Reden uitstroom" and "Uitstroom"). Only a proposal: the user confirms
+ * every one.
  */
 
 function pairs(key: string): Map<string, number> {
@@ -30,11 +32,15 @@ export function pairSimilarity(a: string, b: string): number {
 const MIN_PREFIX = 6;
 const PREFIX_SCORE = 0.85;
 
+/** A word in front changes what a header means ("Reden uitstroom" is no "Uitstroom"): at most this. */
+const QUALIFIED_SCORE = 0.6;
+
 /** Similarity of two header keys (headerKey), 0..1. */
 export function headerSimilarity(a: string, b: string): number {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const prefix = short.length >= MIN_PREFIX && long.startsWith(short) ? PREFIX_SCORE : 0;
-  return Math.max(prefix, pairSimilarity(a, b));
+  if (short.length >= MIN_PREFIX && long.startsWith(short)) return Math.max(PREFIX_SCORE, pairSimilarity(a, b));
+  const score = pairSimilarity(a, b);
+  return short !== long && long.endsWith(short) ? Math.min(score, QUALIFIED_SCORE) : score;
 }
 
 /** Below this a header is not proposed at all. */
