@@ -183,7 +183,7 @@ describe('the template through the port', () => {
 
   test('a given profile is stored with the template and used by the next check', async () => {
     const wb = MemoryWorkbook.fromSheets([]);
-    await insertReportTemplate(wb, { set, profile: profile12, metadata: { gemeente: 'Alkmaar', periodeVan: serialFromDate(2026, 1, 1) } });
+    await insertReportTemplate(wb, { set, profile: profile12, metadata: { gemeente: 'Alkmaar', periodeVan: serialFromDate(2026, 1, 1) as number } });
     expect((await wb.readStored()).profile).toEqual(profile12);
     const check = await checkThroughPort(wb, { set });
     expect(check.profileSource).toBe('werkmap');
