@@ -101,7 +101,11 @@ export function proposeColumns(format: ReportFormat, table: VendorTable): Column
 }
 
 /** The distinct non-standard values of the mapped columns, with their proposed translation. */
-function proposeValues(format: ReportFormat, table: VendorTable, columns: readonly ColumnProposal[]): ValueProposal[] {
+export function proposeValues(
+  format: ReportFormat,
+  table: VendorTable,
+  columns: readonly { readonly col: number; readonly target: string | null }[],
+): ValueProposal[] {
   const out: ValueProposal[] = [];
   for (const proposal of columns) {
     if (proposal.target === null) continue;
