@@ -208,8 +208,8 @@ describe('placeholders in the municipality’s own workbook', () => {
     const after = wb.sheetData('Contract').values;
     expect(after[0]).toEqual(['Overeenkomst met Werkpad Re-integratie B.V.', null, 'Kenmerk', 'NK-RI-2026-014']);
     expect(after[1]).toEqual(['Looptijd: 1 januari 2026 tot en met 31 december 2027.', 'Budget', 1250000, 42]);
-    // A whole-cell date in a date-formatted cell becomes a date.
-    expect(after[2]?.[2]).toBe(serialFromDate(2026, 1, 1));
+    // A date is written in words, whatever the cell's format.
+    expect(after[2]?.[2]).toBe('1 januari 2026');
     expect(after[2]?.[3]).toBe('{{onbekend.veld}} en Gemeente Alkmaar, namens de gemeenten in Noord-Kennemerland');
     expect(after[3]?.[0]).toMatch(/^Duurzaam vanaf 12 maanden; De termijn na de datum aanmelding/);
     expect(after[3]?.[3]).toContain('Motivering: Regionale afspraak');

@@ -5,7 +5,8 @@
  * reported with its cell; nothing else in the text changes.
  *
  * Fields: every value of the contract data by its path (`opdrachtgever.naam`,
- * `looptijd.van`, `rapportage.frequentie`, `aantallen.2026`, ...), lists in
+ * `looptijd.van`, `rapportage.frequentie`, `aantallen.2026`, ...; dates in
+ * words), lists in
  * words (`diensten`, `doelgroepen`, `aantallen`, `prestatienormen`,
  * `evaluatiemomenten`), the definition set (`definitieset.titel`,
  * `definitieset.versie`, `profiel.naam`, `afwijkingen`), the articles of the
@@ -13,25 +14,28 @@
  * `term:<id>`, `definitie:<id>`, `parameter:<id>.<parameter>`.
  */
 import type { EffectiveDefinitions } from '../../definitions/profile';
-import { isDateFormat } from '../numberFormat';
 import type { RawValue } from '../grid';
 import type { ContractData } from './contractData';
 import type { ContractText } from './contractText';
 import { definitionText } from './definitionText';
 import { amount, dateInWords, listWords, numberText } from './dutchText';
 
-/** A field's value: its text, and a number or date when a whole cell can hold it as such. */
+/**
+ * A field's value: its text, and a number when a whole cell can hold it as
+ * such. Dates are always written as text ("1 januari 2026"): a host does not
+ * always report the number format of a text cell, and a date serial in a
+ * cell without a date format would read as a bare number.
+ */
 export interface FieldValue {
   readonly text: string;
   readonly number?: number;
-  readonly date?: number;
 }
 
 export const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 const textField = (text: string): FieldValue => ({ text });
 const numberField = (n: number): FieldValue => ({ text: numberText(n), number: n });
-const dateField = (serial: number): FieldValue => ({ text: dateInWords(serial), date: serial });
+const dateField = (serial: number): FieldValue => ({ text: dateInWords(serial) });
 
 /** The fields of a contract, by name. */
 export function contractFields(data: ContractData, text: ContractText, defs: EffectiveDefinitions): Map<string, FieldValue> {
@@ -125,8 +129,8 @@ export interface FilledCell {
   readonly filled: readonly string[];
 }
 
-/** Fills the placeholders of one cell. A cell that is exactly one placeholder of a number (or a date, in a cell formatted as a date) gets that number. */
-export function fillCell(value: RawValue, numberFormat: string | undefined, fields: FieldLookup): FilledCell {
+/** Fills the placeholders of one cell. A cell that is exactly one placeholder of a number gets that number. */
+export function fillCell(value: RawValue, fields: FieldLookup): FilledCell {
   if (typeof value !== 'string' || !value.includes('{{')) return { unknown: [], filled: [] };
   const unknown: string[] = [];
   const filled: string[] = [];
@@ -134,8 +138,7 @@ export function fillCell(value: RawValue, numberFormat: string | undefined, fiel
   if (whole !== null) {
     const field = fields.get(whole[1]);
     if (field === undefined) return { unknown: [whole[1]], filled: [] };
-    if (field.date !== undefined && isDateFormat(numberFormat)) return { value: field.date, unknown, filled: [whole[1]] };
-    if (field.number !== undefined && field.date === undefined) return { value: field.number, unknown, filled: [whole[1]] };
+    if (field.number !== undefined) return { value: field.number, unknown, filled: [whole[1]] };
     return { value: field.text, unknown, filled: [whole[1]] };
   }
   const out = value.replace(PLACEHOLDER, (match, name: string) => {

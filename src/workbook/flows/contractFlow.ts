@@ -129,7 +129,7 @@ export async function fillPlaceholders(port: WorkbookPort, target: ContractTarge
     if (ownSheetKind(sheet) !== null) continue;
     sheet.values.forEach((row, r) =>
       row?.forEach((value, c) => {
-        const result = fillCell(value, sheet.formats?.[r]?.[c], fields);
+        const result = fillCell(value, fields);
         const cell = cellAddress(r, c);
         for (const name of result.unknown) unknown.push({ sheet: sheet.name, cell, name });
         if (result.value !== undefined) {
