@@ -19,7 +19,8 @@ import { storedProfile, storeProfile } from './storedState';
 
 /** The workbook holds report sheets with content that the template would replace; the message is one Dutch sentence. */
 export class TemplateConflictError extends Error {
-  constructor(message: string, readonly sheets: readonly string[]) {
+  /** `replaceable`: the user may confirm replacing the sheets (false: they must act first, e.g. rename a sheet). */
+  constructor(message: string, readonly sheets: readonly string[], readonly replaceable: boolean = true) {
     super(message);
     this.name = 'TemplateConflictError';
   }
@@ -92,6 +93,7 @@ async function inspect(port: WorkbookPort, layout: ReportLayout, replace: boolea
     throw new TemplateConflictError(
       `De werkmap heeft al een blad ${otherName.map((n) => `'${n}'`).join(' en ')}; hernoem of verwijder ${otherName.length > 1 ? 'die' : 'dat'} eerst, want een rapportage heeft één blad ${layout.clientSheet} en één blad ${layout.managementSheet}.`,
       otherName,
+      false,
     );
   }
   const present = [layout.clientSheet, layout.managementSheet, layout.codeListSheet].filter((n) => names.includes(n));
