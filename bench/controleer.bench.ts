@@ -4,9 +4,14 @@
  * reads every cell of the same file with ExcelJS. Target: at most 1.5× the
  * ExcelJS read time, aim below 1.0×. Also: our reader alone, and the engine
  * alone on in-memory values (rows per second).
+ *
+ * And the marked copy: `controleer --uit` against the check alone on the
+ * same file, runs interleaved. Targets: at most 3× the check's time and a
+ * peak below 1 GiB.
  */
 import { spawnSync } from 'child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { standardDefinitionSet } from '../src/definitions/definitionSet';
@@ -17,7 +22,7 @@ import { generateSubmission, toWorkbookData, writeWorkbookXlsx } from '../script
 import type { BenchResult } from './benchmark';
 import { median } from './timing';
 
-export const title = 'controleer (process) vs reading every cell with ExcelJS, 100,000 rows';
+export const title = 'controleer (process) vs reading every cell with ExcelJS, and --uit vs the check alone, 100,000 rows';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RUNS = 3;
@@ -86,6 +91,24 @@ export async function run(): Promise<BenchResult> {
   }
   const engineMs = median(engineRuns);
 
+  // The marked copy against the check alone, interleaved (check, --uit, check, --uit, ...).
+  const out = mkdtempSync(join(tmpdir(), 'bench-uit-'));
+  const checkArgs = [CLI, 'controleer', file, '--json'];
+  const copyArgs = [CLI, 'controleer', file, '--json', '--uit', out];
+  runProcess(copyArgs); // warm-up
+  const alone: ProcessRun[] = [];
+  const copying: ProcessRun[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    alone.push(runProcess(checkArgs));
+    copying.push(runProcess(copyArgs));
+  }
+  const copySize = statSync(join(out, `inzending-${ROWS}-gecontroleerd.xlsx`)).size;
+  rmSync(out, { recursive: true, force: true });
+  const aloneMs = median(alone.map((r) => r.ms));
+  const copyMs = median(copying.map((r) => r.ms));
+  const copyPeak = Math.max(...copying.map((r) => r.peakMiB));
+  const copyRatio = copyMs / aloneMs;
+
   const ratio = ours.median / peer.median;
   const rows: [string, string, string][] = [
     ['reintegratie controleer (whole process)', fmt(ours.median), `${ours.peakMiB.toFixed(0)} MiB peak`],
@@ -97,8 +120,16 @@ export async function run(): Promise<BenchResult> {
   console.log(`  findings of the check: ${summary.fout} fout, ${summary.waarschuwing} waarschuwing, ${summary.info} info on ${summary.rijen} rows`);
   const verdict = ratio <= 1.0 ? 'PASS (aim < 1.0× met)' : ratio <= 1.5 ? 'PASS (target ≤ 1.5×; aim < 1.0× not met)' : 'FAIL';
   console.log(`  controleer / ExcelJS read = ${ratio.toFixed(2)}×  ${verdict}`);
+  console.log('');
+  console.log(`  marked copy (--uit), interleaved with the check alone, ${RUNS} runs each:`);
+  console.log(`  ${'controleer (check alone)'.padEnd(42)} ${fmt(aloneMs).padStart(9)}  ${Math.max(...alone.map((r) => r.peakMiB)).toFixed(0)} MiB peak`);
+  console.log(`  ${'controleer --uit (check + marked copy)'.padEnd(42)} ${fmt(copyMs).padStart(9)}  ${copyPeak.toFixed(0)} MiB peak, copy ${(copySize / 1024 / 1024).toFixed(1)} MiB`);
+  const copyVerdict = copyRatio <= 3 && copyPeak < 1024 ? 'PASS (target ≤ 3×, < 1 GiB)' : 'FAIL';
+  console.log(`  --uit / check alone = ${copyRatio.toFixed(2)}×, peak ${copyPeak.toFixed(0)} MiB  ${copyVerdict}`);
   const failures: string[] = [];
   if (ratio > 1.5) failures.push(`controleer ${ratio.toFixed(2)}× the ExcelJS read time > 1.5×`);
+  if (copyRatio > 3) failures.push(`--uit ${copyRatio.toFixed(2)}× the check alone > 3×`);
+  if (!(copyPeak < 1024)) failures.push(`--uit peak ${copyPeak.toFixed(0)} MiB ≥ 1 GiB`);
   if (summary.fout + summary.waarschuwing > 0) failures.push('the clean generated submission has findings');
   return { failures };
 }

@@ -34,6 +34,10 @@ export const CODE_EXAMPLES: Record<FindingCode, CodeExample> = {
     situation: 'Uren per week komt uit een formule die #N/A geeft.',
     sheets: rows({ 'Uren per week': { error: '#N/A' } }),
   },
+  FORMULE_ZONDER_WAARDE: {
+    situation: 'Uren per week is een formule die het programma dat het bestand maakte niet heeft uitgerekend (geen opgeslagen waarde).',
+    sheets: rows({ 'Uren per week': { error: '=B2*8' } }),
+  },
   VERPLICHT_LEEG: { situation: 'De gemeente is niet ingevuld.', sheets: rows({ Gemeente: null }) },
   TYPE_DATUM: { situation: 'Datum aanmelding is 31-02-2008, een datum die niet bestaat.', sheets: rows({ 'Datum aanmelding': '31-02-2008' }) },
   TYPE_GETAL: { situation: 'Uren per week is "fulltime".', sheets: rows({ 'Uren per week': 'fulltime' }) },

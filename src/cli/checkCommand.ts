@@ -1,18 +1,24 @@
 /**
  * `reintegratie controleer <bestand.xlsx>...`: checks submissions against the
- * uniform report and the effective definitions; optionally writes a marked
- * copy of each input (--uit), never touching the input itself.
+ * uniform report and the effective definitions, through the same flow as
+ * the add-in (the profile and the accepted findings stored in a workbook
+ * count; our own sheets are skipped); optionally writes a marked copy of
+ * each input (--uit), never touching the input itself. Each file is
+ * checked in a worker under a time and memory budget (checkRunner.ts).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { checkWorkbook } from '../engine/checkWorkbook';
 import { summarise } from '../engine/findings';
-import { loadDefinitions, type CommonOptions, type Output } from './context';
+import type { CommonOptions, Output } from './context';
+import type { CheckedFile, ProfileFile } from './checkJob';
+import { budgetFromEnv, CheckRunner } from './checkRunner';
 import { exitStatus, reportJson, type FileReport } from './fileReport';
 import { InputError } from './inputError';
-import { inputKind, readWorkbookFile } from './inputFiles';
+import { readTextFile, TEXT_EXTENSIONS, WORKBOOK_EXTENSIONS } from './inputFiles';
+import { fileIdentity, type FileIdentity } from './outputFile';
 import { Progress } from './progress';
 import { renderReport } from './table';
+import { terminalLine } from './terminalText';
 
 export interface CheckOptions extends CommonOptions {
   readonly uit?: string;
@@ -22,82 +28,105 @@ export interface CheckOptions extends CommonOptions {
 
 const TABLE_LIMIT = 200;
 
-/** Where the marked copy of `input` goes: <map>/<naam>-gecontroleerd.xlsx, never over an input. */
+/** Where the marked copy of `input` goes: <map>/<naam>-gecontroleerd.xlsx (.xlsm for a workbook with macros), never over an input. */
 export function markedCopyPath(dir: string, input: string, taken: Set<string>): string {
+  const ext = extname(input).toLowerCase() === '.xlsm' ? '.xlsm' : '.xlsx';
   const stem = basename(input, extname(input));
-  let candidate = resolve(join(dir, `${stem}-gecontroleerd.xlsx`));
-  for (let i = 2; taken.has(candidate); i++) candidate = resolve(join(dir, `${stem}-gecontroleerd-${i}.xlsx`));
+  let candidate = resolve(join(dir, `${stem}-gecontroleerd${ext}`));
+  for (let i = 2; taken.has(candidate); i++) candidate = resolve(join(dir, `${stem}-gecontroleerd-${i}${ext}`));
   taken.add(candidate);
   return candidate;
 }
 
+/** Why a file is not a workbook controleer can check (null when it may be one). */
+function notAWorkbook(file: string): string | null {
+  const ext = extname(file).toLowerCase();
+  if (WORKBOOK_EXTENSIONS.has(ext)) return null;
+  if (TEXT_EXTENSIONS.has(ext)) return `${file}: is een tekstbestand; controleer leest Excel-werkmappen (.xlsx). Termen in tekst: 'reintegratie termen ${file}'.`;
+  return `${file}: onbekend bestandstype '${ext || '(geen)'}'; controleer leest Excel-werkmappen (.xlsx).`;
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
 export async function checkCommand(files: string[], options: CheckOptions, output: Output): Promise<number> {
-  const defs = loadDefinitions(options);
-  const reports: (FileReport & { copy?: string })[] = [];
+  const profile: ProfileFile | null = options.profiel !== undefined ? { path: options.profiel, text: readTextFile(options.profiel) } : null;
+  const reports: (FileReport & CheckedFile)[] = [];
   const problems: string[] = [];
+  let uit: string | undefined;
   if (options.uit !== undefined) {
     try {
       mkdirSync(options.uit, { recursive: true });
     } catch {
       throw new InputError(`${options.uit}: map voor --uit kan niet worden gemaakt.`);
     }
+    uit = realPath(options.uit);
   }
-  const taken = new Set(files.map((f) => resolve(f)));
+  // Inputs by path and by what is on disk, so no copy lands on one, whatever link leads there.
+  const taken = new Set(files.flatMap((f) => [resolve(f), realPath(f)]));
+  const inputs: FileIdentity[] = files.map(fileIdentity).filter((i): i is FileIdentity => i !== undefined);
 
-  for (const [index, file] of files.entries()) {
-    try {
-      if (inputKind(file) !== 'werkmap') throw new InputError(`${file}: is geen Excel-werkmap (.xlsx).`);
-      const workbook = readWorkbookFile(file);
-      const label = files.length > 1 ? `[${index + 1}/${files.length}] ${basename(file)}` : basename(file);
-      const progress = new Progress(output.interactiveErr, `Controleren ${label}`);
-      const check = checkWorkbook(workbook, defs, { onProgress: (done, total) => progress.update(done, total) });
-      progress.stop();
-      const report: FileReport & { copy?: string } = {
-        file,
-        version: defs.version,
-        profile: defs.profile?.naam ?? null,
-        findings: check.findings,
-        rows: check.rows,
-      };
-      if (options.uit !== undefined) {
-        const copy = markedCopyPath(options.uit, file, taken);
-        // ExcelJS is loaded only when a marked copy is asked for (it costs half a second to load).
-        const { writeMarkedCopy } = await import('../workbook/markedCopy');
-        await writeMarkedCopy(file, copy, check.findings, { file: basename(file), version: report.version, profile: report.profile });
-        report.copy = copy;
+  const runner = new CheckRunner(budgetFromEnv());
+  try {
+    for (const [index, file] of files.entries()) {
+      const refused = notAWorkbook(file);
+      if (refused !== null) {
+        problems.push(refused);
+        continue;
       }
-      reports.push(report);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(error.message);
+      const label = terminalLine(files.length > 1 ? `[${index + 1}/${files.length}] ${basename(file)}` : basename(file));
+      const progress = new Progress(output.interactiveErr, `Controleren ${label}`);
+      const copy = uit !== undefined ? { path: markedCopyPath(uit, file, taken), inputs } : undefined;
+      const outcome = await runner.run({ file, profile, copy }, (done, total) => progress.update(done, total));
+      progress.stop();
+      switch (outcome.kind) {
+        case 'report':
+          reports.push(outcome.report);
+          if (outcome.report.copyProblem !== undefined) problems.push(outcome.report.copyProblem);
+          break;
+        case 'problem':
+          problems.push(outcome.message);
+          break;
+        case 'profile':
+          throw new InputError(outcome.message);
+        case 'internal':
+          throw new Error(outcome.message);
+      }
     }
+  } finally {
+    await runner.close();
   }
 
   if (options.json) {
     if (reports.length > 0 || files.length > 1) {
-      const withCopy = (r: (typeof reports)[number]) => (r.copy !== undefined ? { ...reportJson(r), kopie: r.copy } : reportJson(r));
-      output.out(JSON.stringify(files.length > 1 ? reports.map(withCopy) : withCopy(reports[0]), null, 2));
+      output.out(JSON.stringify(files.length > 1 ? reports.map(reportJson) : reportJson(reports[0]), null, 2));
     }
   } else if (reports.length > 0) {
     const style = { colour: output.colour };
     const blocks = reports.map((r) => {
       const text = renderReport(r, style, { one: 'cliëntrij', many: 'cliëntrijen' }, options.alles ? undefined : TABLE_LIMIT);
-      return r.copy !== undefined ? `${text}\nGemarkeerde kopie: ${r.copy}` : text;
+      return r.copy !== undefined ? `${text}\nGemarkeerde kopie: ${terminalLine(r.copy)}` : text;
     });
     if (reports.length > 1) blocks.push(batchSummary(reports));
     output.out(blocks.join('\n\n'));
   }
-  for (const problem of problems) output.err(problem);
+  for (const problem of problems) output.err(terminalLine(problem));
   return problems.length > 0 ? 2 : exitStatus(reports);
 }
 
 function batchSummary(reports: readonly FileReport[]): string {
   const rows = reports.map((r) => {
     const s = summarise(r.findings);
-    return [basename(r.file), String(r.rows), String(s.fout), String(s.waarschuwing), String(s.info)];
+    return [terminalLine(basename(r.file)), String(r.rows), String(s.fout), String(s.waarschuwing), String(s.info)];
   });
   const header = ['Bestand', 'Rijen', 'Fout', 'Waarschuwing', 'Info'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = header.map((h) => h.length);
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i], cell.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return ['Samenvatting', line(header), ...rows.map(line)].join('\n');
 }

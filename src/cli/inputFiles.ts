@@ -14,8 +14,8 @@ import { InputError } from './inputError';
 
 export type InputKind = 'tekst' | 'werkmap';
 
-const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
-const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
+export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.md', '.markdown']);
+export const WORKBOOK_EXTENSIONS: ReadonlySet<string> = new Set(['.xlsx', '.xlsm']);
 
 export function inputKind(path: string): InputKind {
   const ext = extname(path).toLowerCase();

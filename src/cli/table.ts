@@ -5,6 +5,7 @@
 import { summarise, type Finding, type Severity } from '../engine/findings';
 import { severityCount, TABLE_COLUMNS } from '../engine/findingPresentation';
 import type { FileReport } from './fileReport';
+import { terminalLine, terminalSafe } from './terminalText';
 
 const COLOURS: Record<Severity, number> = { fout: 31, waarschuwing: 33, info: 36 };
 
@@ -22,9 +23,9 @@ function bold(style: TableStyle, text: string): string {
   return style.colour ? `\u001b[1m${text}\u001b[22m` : text;
 }
 
-/** One line, at most `max` characters (line breaks shown as ⏎). */
+/** One line, at most `max` characters (line breaks shown as ⏎, control characters escaped). */
 function clip(text: string, max: number): string {
-  const flat = text.replace(/\r?\n/g, '⏎');
+  const flat = terminalLine(text);
   return flat.length <= max ? flat : flat.slice(0, max - 1) + '…';
 }
 
@@ -34,8 +35,10 @@ export function renderTable(findings: readonly Finding[], style: TableStyle): st
   const header = TABLE_COLUMNS.map((c) => c.label);
   const last = TABLE_COLUMNS.length - 1;
   // Every column but the message is clipped to one line of `max` characters.
-  const rows = findings.map((f) => TABLE_COLUMNS.map((c, i) => (i === last ? c.text(f).replace(/\r?\n/g, ' ') : clip(c.text(f), max))));
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const rows = findings.map((f) => TABLE_COLUMNS.map((c, i) => (i === last ? terminalSafe(c.text(f).replace(/\r?\n|\r/g, ' ').replace(/\t/g, ' ')) : clip(c.text(f), max))));
+  // No spread of the rows into Math.max: a sheet can have hundreds of thousands of findings.
+  const widths = header.map((h) => h.length);
+  for (const row of rows) for (let i = 0; i < row.length; i++) if (row[i].length > widths[i]) widths[i] = row[i].length;
   const line = (cells: string[], severity?: Severity): string =>
     cells
       .map((cell, i) => {
@@ -66,13 +69,20 @@ export function renderSummary(report: FileReport, unit: Unit): string {
 
 /** A file's title, its findings (the first `limit` when given) and its summary line. */
 export function renderReport(report: FileReport, style: TableStyle, unit: Unit, limit?: number): string {
-  const name = report.file === '-' ? 'standaardinvoer' : report.file;
-  const title = `${name} — definitieset ${report.version}, profiel: ${report.profile ?? 'geen (standaardset)'}`;
+  const name = report.file === '-' ? 'standaardinvoer' : terminalLine(report.file);
+  const source = report.profileSource === 'werkmap' ? ' (opgeslagen in de werkmap)' : '';
+  const title = `${name} — definitieset ${report.version}, profiel: ${report.profile === null ? 'geen (standaardset)' : terminalLine(report.profile) + source}`;
   const shown = limit !== undefined ? report.findings.slice(0, limit) : report.findings;
   const parts = [bold(style, title), '', renderTable(shown, style)];
   if (shown.length < report.findings.length) {
     parts.push(`… en nog ${report.findings.length - shown.length} bevindingen (alle: --alles, --json of --uit).`);
   }
   parts.push('', renderSummary(report, unit));
+  if (report.accepted !== undefined && report.accepted > 0) {
+    parts.push(`${report.accepted} ${report.accepted === 1 ? 'bevinding is' : 'bevindingen zijn'} in de werkmap genegeerd en niet meegeteld.`);
+  }
+  if (report.skipped !== undefined && report.skipped.length > 0) {
+    parts.push(`Niet gecontroleerd (eigen bladen van dit programma): ${report.skipped.map((s) => terminalLine(s.sheet)).join(', ')}.`);
+  }
   return parts.join('\n');
 }

@@ -10,8 +10,9 @@ import type { CodeEntry, Column } from '../definitions/formatSchema';
 import { formatSerial, serialFromDate } from './excelDate';
 import { isDateFormat, isPercentFormat } from './numberFormat';
 import type { FindingCode, MessageValues } from './findings';
-import { isCellError, type RawValue } from './grid';
+import { isCellError, isUncalculatedFormula, type RawValue } from './grid';
 import { nearest } from './nearestCode';
+import { numberText } from './numberText';
 
 export interface CellProblem {
   readonly code: FindingCode;
@@ -49,6 +50,11 @@ function okCode(code: CodeEntry): ParsedCell {
   return parsed;
 }
 
+/** A formula as a message shows it: "=A1*2", or "(gedeelde formule)" when the file gives no text. */
+export function formulaText(formula: string): string {
+  return formula.length > 1 ? formula : '(gedeelde formule)';
+}
+
 export function isEmptyValue(raw: RawValue): boolean {
   return raw === null || (typeof raw === 'string' && raw.trim() === '');
 }
@@ -59,8 +65,8 @@ export function displayValue(raw: RawValue, format?: string): string {
   if (isCellError(raw)) return raw.error;
   if (typeof raw === 'number') {
     if (isDateFormat(format)) return formatSerial(raw);
-    if (isPercentFormat(format)) return `${String(Math.round(raw * 10000) / 100).replace('.', ',')}%`;
-    return String(raw).replace('.', ',');
+    if (isPercentFormat(format)) return `${numberText(Math.round(raw * 10000) / 100)}%`;
+    return numberText(raw);
   }
   if (typeof raw === 'boolean') return raw ? 'WAAR' : 'ONWAAR';
   return raw;
@@ -117,6 +123,7 @@ export function parseNumberText(text: string): number | undefined {
 
 export function parseCell(raw: RawValue, format: string | undefined, ctx: ParseContext): ParsedCell {
   if (isEmptyValue(raw)) return EMPTY;
+  if (isUncalculatedFormula(raw)) return bad('FORMULE_ZONDER_WAARDE', { kolom: ctx.label, formule: formulaText(raw.error) });
   if (isCellError(raw)) return bad('FOUTWAARDE', { kolom: ctx.label, waarde: raw.error });
   if (ctx.column.type === 'text' || ctx.column.type === 'freeText') {
     return { state: 'ok', text: typeof raw === 'string' ? raw.trim() : displayValue(raw, format) };

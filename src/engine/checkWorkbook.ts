@@ -13,7 +13,7 @@ import { clientSteps as checkClientSteps, STEP_ROWS, type CheckProgress, type Cl
 import { toDateSystem1900 } from './dateSystem';
 import { DurablePlacement } from './durablePlacement';
 import type { Finding } from './findings';
-import type { SheetData, WorkbookData } from './grid';
+import { forEachCell, type SheetData, type WorkbookData } from './grid';
 import { findingAt } from './located';
 import { compareIndicators, readManagement, recomputeIndicators, type Recomputed } from './management';
 import { expandMerges } from './merges';
@@ -42,7 +42,9 @@ export interface CheckOptions {
 function bsnFindings(sheet: SheetData, from: number, to: number): Finding[] {
   const out: Finding[] = [];
   for (let r = from; r < Math.min(to, sheet.values.length); r++) {
-    sheet.values[r]?.forEach((value, c) => {
+    const row = sheet.values[r];
+    if (row === undefined) continue;
+    forEachCell(row, (value, c) => {
       if (typeof value !== 'string') return;
       for (const bsn of bsnsInText(value)) {
         out.push(

@@ -6,7 +6,7 @@
  */
 import type { Column } from '../definitions/formatSchema';
 import { headerKey, type ReportFormat } from '../definitions/reportFormat';
-import { UNKNOWN_COLUMN_REASONS, type Finding } from './findings';
+import { HEADER_HINTS, UNKNOWN_COLUMN_REASONS, type Finding } from './findings';
 import type { SheetData } from './grid';
 import { findingAt } from './located';
 
@@ -31,6 +31,9 @@ function recognised(format: ReportFormat, value: unknown): Column | undefined {
   return typeof value === 'string' ? format.headers.get(headerKey(value))?.target : undefined;
 }
 
+/** How far down a header row is looked for to say where it was seen (it is not used from there). */
+const LOOK_FURTHER = 1000;
+
 export function findHeader(sheet: SheetData, format: ReportFormat): HeaderResult {
   const { searchRows, minRecognised } = format.data.header;
   const fieldIndex = new Map(format.columns.map((c, i) => [c.field, i]));
@@ -47,11 +50,24 @@ export function findHeader(sheet: SheetData, format: ReportFormat): HeaderResult
     }
   }
 
+  // No header row where the format looks: a header row further down is named in the findings.
+  let seenRow = -1;
+  if (headerRow < 0) {
+    for (let r = searchRows; r < Math.min(LOOK_FURTHER, sheet.values.length); r++) {
+      const row = sheet.values[r] ?? [];
+      const distinct = new Set(row.map((v) => recognised(format, v)).filter((c) => c !== undefined));
+      if (distinct.size >= minRecognised) {
+        seenRow = r;
+        break;
+      }
+    }
+  }
+
   const bindings: ColumnBinding[] = [];
   let firstHeaderCol = 0;
   if (headerRow >= 0) {
     const row = sheet.values[headerRow] ?? [];
-    firstHeaderCol = row.findIndex((v) => v !== null && v !== '');
+    firstHeaderCol = row.findIndex((v) => v !== null && v !== undefined && v !== '');
     for (let c = 0; c < row.length; c++) {
       const value = row[c];
       if (typeof value !== 'string' || value.trim() === '') continue;
@@ -87,15 +103,17 @@ export function findHeader(sheet: SheetData, format: ReportFormat): HeaderResult
     }
   }
 
-  const anchorRow = Math.max(headerRow, 0);
+  const anchorRow = headerRow >= 0 ? headerRow : Math.max(seenRow, 0);
+  if (seenRow >= 0) firstHeaderCol = (sheet.values[seenRow] ?? []).findIndex((v) => v !== null && v !== undefined && v !== '');
   const anchorCol = Math.max(firstHeaderCol, 0);
+  const hint = seenRow >= 0 ? HEADER_HINTS.seenLower(seenRow + 1, searchRows) : '';
   for (const column of format.columns) {
     if (column.required !== 'always' || columnOfField[fieldIndex.get(column.field) as number] >= 0) continue;
     findings.push(
       findingAt(
         'KOP_ONTBREEKT',
         { sheet: sheet.name, row: anchorRow, col: anchorCol, column: column.header, value: sheet.values[anchorRow]?.[anchorCol] ?? null },
-        { kolom: column.header, blad: sheet.name },
+        { kolom: column.header, blad: sheet.name, hint },
         { term: column.term, suggestion: column.header },
       ),
     );

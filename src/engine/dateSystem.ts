@@ -6,7 +6,7 @@
  * uses; this is the one place that converts.
  */
 import { DATE1904_OFFSET, type DateSystem } from './excelDate';
-import type { RawValue, SheetData } from './grid';
+import { forEachCell, type RawValue, type SheetData } from './grid';
 import { isDateFormat } from './numberFormat';
 
 export function toDateSystem1900(sheet: SheetData, system: DateSystem | undefined): SheetData {
@@ -18,12 +18,12 @@ export function toDateSystem1900(sheet: SheetData, system: DateSystem | undefine
     const row = sheet.values[r];
     if (rowFormats === undefined || row === undefined) continue;
     let copy: RawValue[] | undefined;
-    for (let c = 0; c < rowFormats.length && c < row.length; c++) {
+    forEachCell(rowFormats, (format, c) => {
       const value = row[c];
-      if (typeof value !== 'number' || !isDateFormat(rowFormats[c])) continue;
+      if (typeof value !== 'number' || !isDateFormat(format)) return;
       copy ??= row.slice();
       copy[c] = value + DATE1904_OFFSET;
-    }
+    });
     if (copy !== undefined) {
       values ??= sheet.values.slice();
       values[r] = copy;

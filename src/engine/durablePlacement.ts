@@ -9,6 +9,7 @@ import type { EffectiveDefinitions } from '../definitions/profile';
 import type { CodeEntry } from '../definitions/formatSchema';
 import type { ReportFormat } from '../definitions/reportFormat';
 import type { ParsedCell } from './cellValues';
+import { numberText } from './numberText';
 
 export const DURABLE_TERM = 'duurzame-plaatsing';
 export const PLACED_STATUS = 'geplaatst';
@@ -86,7 +87,7 @@ export class DurablePlacement {
     if (row.duur.indefinite === true) return { durable: true };
     if (row.duur.number === undefined) return { durable: false, reason: 'de duur van de arbeidsovereenkomst ontbreekt' };
     if (row.duur.number < this.minimumMonths) {
-      return { durable: false, reason: `de arbeidsovereenkomst duurt ${String(row.duur.number).replace('.', ',')} maanden` };
+      return { durable: false, reason: `de arbeidsovereenkomst duurt ${numberText(row.duur.number)} maanden` };
     }
     return { durable: true };
   }

@@ -6,6 +6,7 @@
  */
 import { CATALOGUE, type Finding, type Severity } from './findings';
 import { isCellError, type RawValue } from './grid';
+import { numberText } from './numberText';
 
 /** A cell value as JSON: an Excel error by its name, anything else as it is. */
 export function jsonValue(value: RawValue): string | number | boolean | null {
@@ -17,7 +18,7 @@ export function valueText(value: RawValue): string {
   if (value === null) return '';
   if (isCellError(value)) return value.error;
   if (typeof value === 'boolean') return value ? 'WAAR' : 'ONWAAR';
-  if (typeof value === 'number') return String(value).replace('.', ',');
+  if (typeof value === 'number') return numberText(value);
   return value;
 }
 

@@ -19,7 +19,8 @@ export const CATALOGUE = {
   KOP_ONTBREEKT: {
     severity: 'fout',
     rule: 'Een altijd verplichte kolom ontbreekt.',
-    template: "De verplichte kolom '{kolom}' ontbreekt in blad {blad}.",
+    template: "De verplichte kolom '{kolom}' ontbreekt in blad {blad}.{hint}",
+    // {hint}: HEADER_HINTS.seenLower, or empty.
   },
   KOP_NIET_CONFORM: {
     severity: 'waarschuwing',
@@ -36,6 +37,12 @@ export const CATALOGUE = {
     severity: 'fout',
     rule: 'Een cel bevat een Excel-foutwaarde (#N/A, #REF!, ...) in plaats van een waarde (toevoeging op het format).',
     template: '{kolom} bevat de foutwaarde {waarde} in plaats van een waarde; herstel de formule of vul de waarde in.',
+  },
+  FORMULE_ZONDER_WAARDE: {
+    severity: 'fout',
+    rule: 'Een cel bevat een formule zonder berekende waarde: het bestand is opgeslagen door een programma dat niet rekent (toevoeging op het format).',
+    template:
+      '{kolom} bevat de formule {formule} zonder berekende waarde, dus de waarde is onbekend. Open het bestand in Excel of LibreOffice Calc, laat alles herberekenen en sla het op, of vul de waarde zelf in.',
   },
   VERPLICHT_LEEG: {
     severity: 'fout',
@@ -148,6 +155,12 @@ export const UNKNOWN_COLUMN_REASONS = {
   secondColumn: (standard: string, first: string) =>
     `is een tweede kolom '${standard}' (de eerste is '${first}') en wordt niet gecontroleerd.`,
   notALabel: (sheet: string) => `is geen label van het blad ${sheet} en wordt niet gecontroleerd.`,
+};
+
+/** What KOP_ONTBREEKT adds when a header row was seen below the rows searched. */
+export const HEADER_HINTS = {
+  seenLower: (row: number, searched: number) =>
+    ` Rij ${row} lijkt de kopregel, maar de kopregel moet in de eerste ${searched} rijen staan: verwijder de rijen erboven.`,
 };
 
 /** What STATUS_VELDEN says a status asks of a column. */

@@ -53,6 +53,47 @@ export function isCellError(value: RawValue): value is CellError {
   return typeof value === 'object' && value !== null && 'error' in value;
 }
 
+/**
+ * A formula saved without its calculated value (some generators write only
+ * the formula; Excel always stores the result). Hosts deliver it as a
+ * CellError whose text is the formula with its `=` (just "=" when the file
+ * gives no formula text, as for a cell of a shared formula); Excel's own
+ * error values start with `#`.
+ */
+export function uncalculatedFormula(formula: string): CellError {
+  return { error: formula.startsWith('=') ? formula : `=${formula}` };
+}
+
+/** Whether a value is a formula without its calculated value (see uncalculatedFormula). */
+export function isUncalculatedFormula(value: RawValue): value is CellError {
+  return isCellError(value) && value.error.startsWith('=');
+}
+
+/** Rows up to this length are walked cell by cell; longer ones by the cells they hold. */
+const WALK_LIMIT = 1024;
+
+/**
+ * Calls `visit` for every cell a row holds, in column order, leaving out
+ * holes (a reader leaves one instead of thousands of empty cells before a
+ * value far to the right, so that memory follows the cells present): the
+ * cost follows the cells present, not the row's length.
+ */
+export function forEachCell<T>(row: readonly (T | undefined)[], visit: (value: T, col: number) => void): void {
+  if (row.length <= WALK_LIMIT) {
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      if (value !== undefined) visit(value, c);
+    }
+    return;
+  }
+  // Integer keys come in ascending order.
+  for (const key in row) {
+    const c = Number(key);
+    const value = row[c];
+    if (Number.isInteger(c) && value !== undefined) visit(value, c);
+  }
+}
+
 /** The A1 address of a 0-based cell. */
 export function cellAddress(row: number, col: number): string {
   return columnLetters(col) + String(row + 1);

@@ -5,14 +5,15 @@
  */
 import type { Indicator, MetadataLabel } from '../definitions/formatSchema';
 import { codeKey, headerKey, type ReportFormat } from '../definitions/reportFormat';
-import { displayValue, isEmptyValue, parseDateText, parseNumberText, reportedValue } from './cellValues';
+import { displayValue, formulaText, isEmptyValue, parseDateText, parseNumberText, reportedValue } from './cellValues';
 import type { ClientCheck } from './clientSheet';
 import type { DurablePlacement } from './durablePlacement';
 import { formatSerial } from './excelDate';
 import { isDateFormat, isPercentFormat } from './numberFormat';
 import { UNKNOWN_COLUMN_REASONS, type Finding } from './findings';
-import { isCellError, type RawValue, type SheetData } from './grid';
+import { isCellError, isUncalculatedFormula, type RawValue, type SheetData } from './grid';
 import { findingAt, type Place } from './located';
+import { numberText } from './numberText';
 
 export interface ManagementEntry {
   readonly target: MetadataLabel | Indicator;
@@ -176,7 +177,7 @@ function round1(x: number): number {
 export function formatIndicator(indicator: Indicator, value: number | null, notApplicable: string): string {
   if (value === null) return notApplicable;
   if (indicator.kind === 'count') return String(value);
-  return String(round1(value)).replace('.', ',');
+  return numberText(round1(value));
 }
 
 /** The given value in the indicator's units, 'n.v.t.', or undefined when unreadable. */
@@ -222,6 +223,10 @@ export function compareIndicators(
     };
     const shown = isEmptyValue(entry.value) ? '(leeg)' : displayValue(entry.value, entry.format);
     const expected = formatIndicator(indicator, computed, notApplicable[0]);
+    if (isUncalculatedFormula(entry.value)) {
+      findings.push(findingAt('FORMULE_ZONDER_WAARDE', place, { kolom: indicator.label, formule: formulaText(entry.value.error) }, { term: indicator.term }));
+      continue;
+    }
     if (isCellError(entry.value)) {
       findings.push(findingAt('FOUTWAARDE', place, { kolom: indicator.label, waarde: entry.value.error }, { term: indicator.term }));
       continue;

@@ -5,28 +5,67 @@
  * them); other columns of the range stay empty, so a merge across two fields
  * never fills a field the user left empty. A row that is empty but for the
  * merge stays empty (it is not a client row).
+ *
+ * Only cells that exist are visited: a merge whose top-left cell is empty
+ * gives nothing, and only rows that hold a value receive one. So a sheet
+ * with thousands of full-height merged columns and no values costs nothing,
+ * whatever the merged ranges claim.
  */
-import type { RawValue, SheetData } from './grid';
+import type { MergeRange, RawValue, SheetData } from './grid';
+
+function filled(value: RawValue | undefined): boolean {
+  return value !== null && value !== undefined && value !== '';
+}
+
+/** Empty cells put before a value further right; a wider gap is left as a hole (memory follows the cells present). */
+const SPARSE_GAP = 256;
+
+function setAt<T>(row: T[], col: number, value: T, gap: T): void {
+  if (col - row.length > SPARSE_GAP) {
+    row[col] = value;
+    return;
+  }
+  while (row.length < col) row.push(gap);
+  row[col] = value;
+}
 
 export function expandMerges(sheet: SheetData): SheetData {
-  const merges = sheet.merges?.filter((m) => m.bottom > m.top);
-  if (merges === undefined || merges.length === 0) return sheet;
-  const values = sheet.values.slice() as (RawValue[] | undefined)[];
+  const source = sheet.values;
+  const valued: MergeRange[] = [];
+  for (const m of sheet.merges ?? []) {
+    if (m.bottom <= m.top || m.top >= source.length - 1) continue;
+    if (filled(source[m.top]?.[m.left])) valued.push(m);
+  }
+  if (valued.length === 0) return sheet;
+  valued.sort((a, b) => a.top - b.top);
+
+  const values = source.slice() as (RawValue[] | undefined)[];
   const formats = sheet.formats ? (sheet.formats.slice() as ((string | undefined)[] | undefined)[]) : undefined;
-  for (const m of merges) {
-    const value = values[m.top]?.[m.left] ?? null;
-    const format = formats?.[m.top]?.[m.left];
-    for (let r = m.top + 1; r <= m.bottom; r++) {
-      if (!(sheet.values[r] ?? []).some((v) => v !== null && v !== '')) continue;
-      const row = (values[r] ?? []).slice();
-      while (row.length <= m.left) row.push(null);
-      if (row[m.left] === null || row[m.left] === '') row[m.left] = value;
-      values[r] = row;
-      if (formats !== undefined && format !== undefined) {
-        const frow = (formats[r] ?? []).slice();
-        frow[m.left] = format;
-        formats[r] = frow;
+  const copied = new Uint8Array(source.length);
+  let next = 0;
+  let active: MergeRange[] = [];
+  for (let r = valued[0].top + 1; r < source.length; r++) {
+    while (next < valued.length && valued[next].top < r) active.push(valued[next++]);
+    active = active.filter((m) => m.bottom >= r);
+    if (active.length === 0) {
+      if (next >= valued.length) break;
+      r = valued[next].top; // the loop moves on to the row below the next merge's top
+      continue;
+    }
+    const original = source[r];
+    if (original === undefined || !original.some(filled)) continue;
+    for (const m of active) {
+      if (filled(original[m.left])) continue;
+      let row = values[r] as RawValue[];
+      if (copied[r] === 0) {
+        row = original.slice();
+        values[r] = row;
+        if (formats !== undefined) formats[r] = (formats[r] ?? []).slice();
+        copied[r] = 1;
       }
+      setAt(row, m.left, source[m.top]?.[m.left] ?? null, null);
+      const format = sheet.formats?.[m.top]?.[m.left];
+      if (formats !== undefined && format !== undefined) setAt(formats[r] as (string | undefined)[], m.left, format, undefined);
     }
   }
   return { ...sheet, values, formats };

@@ -3,7 +3,7 @@
  * DEFINITIE_STRIJDIG), as located findings.
  */
 import { CATALOGUE, joinSuggestions, type Finding } from './findings';
-import { cellAddress, columnLetters, type RawValue, type SheetData } from './grid';
+import { cellAddress, columnLetters, forEachCell, type RawValue, type SheetData } from './grid';
 import type { TermMatcher, TextFinding } from './termMatcher';
 
 export interface CellLocation {
@@ -47,15 +47,14 @@ export function scanTextCells(sheet: SheetData, matcher: TermMatcher, options: T
   for (let r = options.from ?? 0; r < end; r++) {
     const row = sheet.values[r];
     if (row === undefined) continue;
-    for (let c = 0; c < row.length; c++) {
-      const value = row[c];
-      if (typeof value !== 'string' || value.length === 0) continue;
-      if (options.include !== undefined && !options.include(r, c)) continue;
+    forEachCell(row, (value, c) => {
+      if (typeof value !== 'string' || value.length === 0) return;
+      if (options.include !== undefined && !options.include(r, c)) return;
       const hits = matcher.scan(value);
-      if (hits.length === 0) continue;
+      if (hits.length === 0) return;
       const at: CellLocation = { sheet: sheet.name, cell: cellAddress(r, c), row: r + 1, column: columnName(c), value };
       for (const hit of hits) findings.push(locateTextFinding(hit, at));
-    }
+    });
   }
   return findings;
 }

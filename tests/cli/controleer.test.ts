@@ -10,7 +10,8 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSubmission, toWorkbookData, writeWorkbookXlsx } from '../../scripts/submissionGenerator';
 import { MISTAKES } from '../../scripts/build-examples';
-import type { RawValue } from '../../src/engine/grid';
+import { cellAddress, type RawValue } from '../../src/engine/grid';
+import { xlsxCodec } from '../../src/workbook/xlsx/xlsxCodec';
 import { runCli, tempDir } from '../support/runCli';
 
 const dir = tempDir();
@@ -82,26 +83,35 @@ describe('reintegratie controleer', () => {
     const json = JSON.parse(r.stdout);
     const copy = join(out, 'fouten-gecontroleerd.xlsx');
     expect(json.kopie).toBe(copy);
+    // The marks: conditional formats in the severity's colour on exactly the flagged cells, with a note each.
+    const opened = xlsxCodec.open(new Uint8Array(readFileSync(copy)));
+    const flagged = new Map<string, string>();
+    for (const f of json.bevindingen as { blad: string; cel: string | null; ernst: string }[]) {
+      if (f.cel === null) continue;
+      const key = `${f.blad}!${f.cel}`;
+      const worse = { fout: 0, waarschuwing: 1, info: 2 } as Record<string, number>;
+      if (!flagged.has(key) || worse[f.ernst] < worse[flagged.get(key)!]) flagged.set(key, f.ernst);
+    }
+    expect(new Map(opened.marks.map((m) => [`${m.sheet}!${cellAddress(m.row, m.col)}`, m.severity]))).toEqual(flagged);
+    expect(opened.marks.find((m) => m.sheet === 'Cliënten' && cellAddress(m.row, m.col) === 'I4')?.note).toContain("Status: 'Geplaatsd' staat niet in de codelijst");
+    expect(flagged.get('Cliënten!T10')).toBe('waarschuwing');
+    // No cell changed its own style or value.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(copy);
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.readFile(faulty);
     const clients = wb.getWorksheet('Cliënten')!;
-    const typo = clients.getCell('I4');
-    expect(typo.value).toBe('Geplaatsd');
-    expect((typo.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
-    expect(String(typo.note)).toContain("Status: 'Geplaatsd' staat niet in de codelijst");
-    const term = clients.getCell('T10');
-    expect((term.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFEB9C');
-    expect(clients.getCell('B4').fill).toBeUndefined();
+    original.getWorksheet('Cliënten')!.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        const now = clients.getCell(r, c);
+        expect({ at: cell.address, value: now.value, style: now.style }).toEqual({ at: cell.address, value: cell.value, style: cell.style });
+      }),
+    );
+    expect(clients.getCell('I4').fill).toBeUndefined();
     const control = wb.getWorksheet('Controle')!;
     expect(control.getRow(4).values).toEqual(expect.arrayContaining(['Blad', 'Cel', 'Code', 'Ernst', 'Melding']));
     const listed = json.bevindingen.length;
     expect(control.getCell(`E${4 + listed}`).value).toBe(json.bevindingen[listed - 1].code);
-    const link = control.getCell('B5').value as ExcelJS.CellHyperlinkValue;
-    expect(link.hyperlink).toBe(`#'Cliënten'!${json.bevindingen[0].cel}`);
-    // The copy's own values are the input's values.
-    const original = new ExcelJS.Workbook();
-    await original.xlsx.readFile(faulty);
-    expect(clients.getCell('F6').value).toEqual(original.getWorksheet('Cliënten')!.getCell('F6').value);
   });
 
   test('the marked copy never overwrites an input', () => {
@@ -162,7 +172,9 @@ describe('unusable and hostile input: exit 2 with one Dutch line', () => {
 
   test('a missing file', () => unusable(join(dir, 'weg.xlsx'), /weg\.xlsx: bestand niet gevonden/));
   test('a file that is not a zip', () => unusable(write('tekst.xlsx', 'Cliëntnummer;Gemeente\n1;Alkmaar\n'), /tekst\.xlsx: .*geen/));
-  test('a text file given as submission', () => unusable(write('notitie.txt', 'tekst'), /notitie\.txt: is geen Excel-werkmap/));
+  test('a text file given as submission: controleer says it reads workbooks, and what reads text', () =>
+    unusable(write('notitie.txt', 'tekst'), /^\S*notitie\.txt: is een tekstbestand; controleer leest Excel-werkmappen \(\.xlsx\)\. Termen in tekst: 'reintegratie termen \S*notitie\.txt'\.\n$/));
+  test('an unknown file type', () => unusable(write('lijst.csv', 'a;b'), /lijst\.csv: onbekend bestandstype '\.csv'; controleer leest Excel-werkmappen \(\.xlsx\)\.\n$/));
   test('a truncated zip', () => {
     const bytes = readFileSync(clean);
     unusable(write('half.xlsx', bytes.subarray(0, Math.floor(bytes.length / 2))), /half\.xlsx: /);

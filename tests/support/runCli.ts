@@ -19,6 +19,8 @@ export function runCli(args: string[], input?: string, env: NodeJS.ProcessEnv = 
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: undefined, ...env },
     timeout: 120_000,
+    // The JSON of a check with hundreds of thousands of findings is large.
+    maxBuffer: 1 << 30,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -4,6 +4,7 @@
  * _xHHHH_ escapes, namespace prefixes, absolute relationship targets.
  */
 
+import { isUncalculatedFormula } from '../../src/engine/grid';
 import { readXlsx } from '../../src/workbook/xlsx/readXlsx';
 import { makeXlsx, worksheetXml } from './xlsxFixture';
 
@@ -89,7 +90,7 @@ describe('readXlsx on hand-made workbooks', () => {
     }
   });
 
-  test('formula results: t="str", t="b", t="e", numbers; a formula without a cached value is null', () => {
+  test('formula results: t="str", t="b", t="e", numbers; a formula without a cached value is the formula, not calculated', () => {
     const xml =
       '<row r="1">' +
       '<c r="A1"><f>1+1</f><v>2</v></c>' +
@@ -99,9 +100,13 @@ describe('readXlsx on hand-made workbooks', () => {
       '<c r="E1"><f>A1*3</f></c>' +
       '<c r="F1" t="str"><f>""</f><v></v></c>' +
       '<c r="G1" s="1"><f t="shared" ref="G1:G2" si="0">A1/4</f><v>0.5</v></c>' +
-      '</row>';
+      '</row><row r="2"><c r="G2" s="1"><f t="shared" si="0"/></c><c r="H2"><x:f xmlns:x="urn:x">A1&amp;B1</x:f></c></row>';
     const sheet = readXlsx(makeXlsx({ sheets: [{ name: 'Blad1', xml }], cellXfs: [0, 9] })).sheets[0];
-    expect(sheet.values[0]).toEqual([2, 'ab', true, { error: '#N/A' }, null, '', 0.5]);
+    expect(sheet.values[0]).toEqual([2, 'ab', true, { error: '#N/A' }, { error: '=A1*3' }, '', 0.5]);
+    // A cell of a shared formula without a value has no formula text of its own.
+    expect(sheet.values[1]).toEqual([null, null, null, null, null, null, { error: '=' }, { error: '=A1&B1' }]);
+    expect(isUncalculatedFormula(sheet.values[0]![4])).toBe(true);
+    expect(isUncalculatedFormula(sheet.values[0]![3])).toBe(false);
     expect(sheet.formats?.[0]?.[6]).toBe('0%');
   });
 
@@ -185,5 +190,25 @@ describe('readXlsx on hand-made workbooks', () => {
     }
     entries['xl/worksheets/sheet1.xml'] = utf16;
     expect(readXlsx(zipSync(entries)).sheets[0].values).toEqual([['Cliënt', 4]]);
+  });
+});
+
+describe('memory follows the cells present', () => {
+  test('a value far to the right is stored without the empty cells before it', () => {
+    const rows = Array.from({ length: 50 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c><c r="XFD${r + 1}" t="inlineStr"><is><t>rechts ${r}</t></is></c></row>`).join('');
+    const sheet = readXlsx(makeXlsx({ sheets: [{ name: 'Blad1', xml: rows }] })).sheets[0];
+    for (let r = 0; r < 50; r++) {
+      const row = sheet.values[r]!;
+      expect(row.length).toBe(16384);
+      expect(row[0]).toBe(r);
+      expect(row[16383]).toBe(`rechts ${r}`);
+      // Two cells held, not 16,384.
+      expect(Object.keys(row)).toEqual(['0', '16383']);
+    }
+  });
+
+  test('a small gap is filled with empty cells as before', () => {
+    const sheet = readXlsx(makeXlsx({ sheets: [{ name: 'Blad1', xml: '<row r="1"><c r="A1"><v>1</v></c><c r="E1"><v>5</v></c></row>' }] })).sheets[0];
+    expect(sheet.values[0]).toEqual([1, null, null, null, 5]);
   });
 });

@@ -5,6 +5,7 @@
 import type { Finding } from '../../engine/findings';
 import type { WorkbookPort } from '../port';
 import { controlSheetSpec, planMarks, type ControlSheetInfo } from './markPlan';
+import { CONTROL_SHEET, ownSheetKind } from './ownSheets';
 
 /** Replaces every earlier mark of ours by the marks of these findings. Returns the number of marked cells. */
 export async function markFindings(port: WorkbookPort, findings: readonly Finding[]): Promise<number> {
@@ -19,8 +20,21 @@ export function clearMarks(port: WorkbookPort): Promise<number> {
   return port.clearMarks();
 }
 
-/** Adds (or replaces) the Controle sheet listing the findings. Returns its name. */
+/**
+ * Adds the Controle sheet listing the findings, or replaces our own earlier
+ * one. A sheet of the user's that happens to be called "Controle" is never
+ * replaced: ours then gets the first free name "Controle (2)", ... Returns
+ * the name used.
+ */
 export async function writeControlSheet(port: WorkbookPort, findings: readonly Finding[], info: Omit<ControlSheetInfo, 'sheets'>): Promise<string> {
   const workbook = await port.describe();
-  return port.putSheet(controlSheetSpec(findings, { ...info, sheets: new Set(workbook.sheets.map((s) => s.name)) }));
+  const names = workbook.sheets.map((s) => s.name);
+  const base = info.name ?? CONTROL_SHEET;
+  let name = base;
+  for (let i = 2; names.includes(name); i++) {
+    const existing = (await port.read({ sheets: [name] })).sheets[0];
+    if (existing !== undefined && ownSheetKind(existing) === 'controle') break;
+    name = `${base} (${i})`;
+  }
+  return port.putSheet(controlSheetSpec(findings, { ...info, name, sheets: new Set(names) }));
 }

@@ -5,6 +5,7 @@
  * prefixes, unusual attribute layouts.
  */
 
+import { uncalculatedFormula } from '../../engine/grid';
 import { MAX_COLUMNS, MAX_ROWS, parseCellRef } from './cellRefs';
 import { richText } from './sharedStrings';
 import { SheetGrid, T_BOOL, T_DATE, T_ERROR, T_INLINE, T_NUMBER, T_SHARED, T_STR } from './sheetGrid';
@@ -62,6 +63,7 @@ export function readCellElement(grid: SheetGrid, s: string): void {
 
   let value: string | undefined;
   let inline: string | undefined;
+  let formula: string | undefined;
   let p = te;
   for (;;) {
     const lt = s.indexOf('<', p);
@@ -91,13 +93,16 @@ export function readCellElement(grid: SheetGrid, s: string): void {
       p = isEnd;
     } else if (name === 'f') {
       // Formula text has no tags inside; the cached result is in <v>.
-      const close = s.indexOf('</', cte);
-      if (close < 0) break;
-      p = close;
+      const text = readElementText(s, cte, textEnd);
+      if (text === undefined) break;
+      formula = text;
+      p = textEnd.at;
     } else if (name === 'extLst') {
       break;
     }
   }
+  // A self-closing <f/> (a cell of a shared formula) has no text.
+  if (formula === undefined && /<(?:\w+:)?f[\s/>]/.test(s.slice(te, stop))) formula = '';
 
   if (inline !== undefined && (type === T_INLINE || value === undefined)) {
     grid.put(inline);
@@ -108,8 +113,11 @@ export function readCellElement(grid: SheetGrid, s: string): void {
     } else {
       grid.storeText(value, type, style);
     }
+  } else if (formula !== undefined) {
+    // A formula without a cached value: not an empty cell, but a value nobody calculated.
+    grid.put(uncalculatedFormula(formula.trim()));
   }
-  // A formula without a cached value, or an empty cell: nothing to store.
+  // An empty cell: nothing to store.
 }
 
 /** The start tag of a `<row>` given as text s[0, end) with its name ending at ne. */

@@ -12,7 +12,7 @@ import type { SheetData, WorkbookData } from '../../engine/grid';
 import { readText, streamText, streamUtf8 } from './partText';
 import { isRelationshipType, parseRelationships, partFolder, Relationship, relationshipsPart } from './relationships';
 import { SharedStringsReader } from './sharedStrings';
-import { SheetXmlReader } from './sheetXml';
+import { SheetXmlReader, type ConditionalFormat } from './sheetXml';
 import { NO_STYLES, parseStyles, StyleTable } from './styles';
 import { parseWorkbook } from './workbookXml';
 import { XlsxReadError } from './xlsxReadError';
@@ -118,6 +118,29 @@ function findPart(zip: ZipArchive, part: string): ZipEntry | undefined {
   return undefined;
 }
 
+/** A worksheet as the package holds it: where its part is, and what the grid does not carry. */
+export interface SheetPart {
+  readonly name: string;
+  /** The worksheet part's name in the archive, as stored. */
+  readonly part: string;
+  /** 'visible', 'hidden' or 'veryHidden' (as the workbook says). */
+  readonly state: string;
+  readonly conditionalFormats: readonly ConditionalFormat[];
+}
+
+/** A package read: the grids plus what a writer needs to find its way back. */
+export interface ReadPackage {
+  readonly workbook: WorkbookData & { readonly dateSystem: 1900 | 1904 };
+  readonly zip: ZipArchive;
+  /** The workbook part's name (xl/workbook.xml as a rule). */
+  readonly workbookPart: string;
+  readonly workbookRels: ReadonlyMap<string, Relationship>;
+  /** The worksheets read, in the order of `workbook.sheets`. */
+  readonly sheets: readonly SheetPart[];
+  /** The name of the sheet shown when the workbook opens, null when it is not a worksheet. */
+  readonly activeSheet: string | null;
+}
+
 /**
  * Reads an .xlsx (or .xlsm) workbook. Sheets come in workbook order,
  * hidden ones included; chart sheets, dialog sheets and macro sheets are
@@ -125,6 +148,11 @@ function findPart(zip: ZipArchive, part: string): ZipEntry | undefined {
  * not a readable workbook.
  */
 export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): WorkbookData {
+  return readPackage(bytes, options).workbook;
+}
+
+/** Reads a workbook and remembers where its parts are (for the package writer). */
+export function readPackage(bytes: Uint8Array, options: ReadOptions = {}): ReadPackage {
   const zip = ZipArchive.open(bytes, limitsOf(options));
   const workbookEntry = findWorkbook(zip);
   const workbookPart = workbookEntry.name.replace(/^\/+/, '');
@@ -138,6 +166,8 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Workbook
   const sharedStrings = readSharedStrings(zip, relatedPart(zip, rels, 'sharedStrings', 'xl/sharedStrings.xml'));
 
   const sheets: SheetData[] = [];
+  const parts: SheetPart[] = [];
+  let activeSheet: string | null = null;
   workbook.sheets.forEach((sheet, index) => {
     const rel = sheet.relationshipId === undefined ? undefined : rels.get(sheet.relationshipId);
     if (rel !== undefined && !isRelationshipType(rel.type, 'worksheet')) return;
@@ -149,6 +179,15 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Workbook
     const reader = new SheetXmlReader({ name: sheet.name, sharedStrings, styles, date1904: workbook.date1904 });
     guardStringSize(entry, () => streamUtf8(zip, entry, (bytes) => reader.feed(bytes)));
     sheets.push(reader.finish());
+    parts.push({ name: sheet.name, part: entry.name.replace(/^\/+/, ''), state: sheet.state, conditionalFormats: reader.conditionalFormats });
+    if (index === workbook.activeTab) activeSheet = sheet.name;
   });
-  return { sheets, dateSystem: workbook.date1904 ? 1904 : 1900 };
+  return {
+    workbook: { sheets, dateSystem: workbook.date1904 ? 1904 : 1900 },
+    zip,
+    workbookPart,
+    workbookRels: rels,
+    sheets: parts,
+    activeSheet,
+  };
 }

@@ -44,6 +44,9 @@ const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
 const DEFAULT_DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 const DEFAULT_TIME_FORMAT = 'hh:mm:ss';
 
+/** Empty cells filled in before a cell further right; a wider gap is left as a hole. */
+const SPARSE_GAP = 256;
+
 /**
  * Rows of cells (0-based), filled cell by cell in reading order; remembers
  * the row it wrote to last, since cells mostly arrive row after row.
@@ -71,9 +74,15 @@ class RowStore<T> {
     const length = cells.length;
     if (col === length) {
       cells.push(value);
-    } else if (col > length) {
+    } else if (col - length <= SPARSE_GAP) {
       for (let i = length; i < col; i++) cells.push(this.gap);
       cells.push(value);
+    } else if (col > length) {
+      // A cell far to the right of the others (a value in column XFD): a
+      // hole instead of thousands of empty cells, so memory follows the
+      // cells present. Readers of a row see undefined in a hole, as past
+      // its end.
+      cells[col] = value;
     } else {
       cells[col] = value;
     }

@@ -27,9 +27,15 @@ import {
 import { MAX_COLUMNS, MAX_ROWS } from './cellRefs';
 import { readCellElement, readRowTag } from './cellXml';
 import { SheetContext, SheetGrid, T_BOOL, T_DATE, T_ERROR, T_INLINE, T_NUMBER, T_SHARED, T_STR } from './sheetGrid';
-import { decodeText, localName, readAttributes } from './xmlText';
+import { decodeEntities, decodeText, localName, readAttributes } from './xmlText';
 
 export type { SheetContext } from './sheetGrid';
+
+/** A `<conditionalFormatting>` of a sheet: its range list and the formulas of its rules. */
+export interface ConditionalFormat {
+  readonly sqref: string;
+  readonly formulas: string[];
+}
 
 const POW10: number[] = [];
 for (let i = 0; i <= 22; i++) POW10.push(10 ** i);
@@ -67,6 +73,11 @@ export class SheetXmlReader {
   /** Short text values met in `countedIn` before it was decoded. */
   private shortTexts = 0;
   private countedIn: Uint8Array | undefined;
+
+  /** The conditional formats of the sheet (outside extLst): their ranges and rule formulas. */
+  readonly conditionalFormats: ConditionalFormat[] = [];
+  private format: ConditionalFormat | undefined;
+  private extDepth = 0;
 
   constructor(context: SheetContext) {
     this.grid = new SheetGrid(context);
@@ -167,10 +178,30 @@ export class SheetXmlReader {
     if (end < 0) return -1;
     if (closing) {
       if (name === 'sheetData') this.inSheetData = false;
+      else if (name === 'extLst') this.extDepth--;
+      else if (name === 'conditionalFormatting') this.format = undefined;
       return end;
     }
     const selfClosing = b[end - 2] === 47;
     switch (name) {
+      case 'extLst':
+        if (!selfClosing) this.extDepth++;
+        return end;
+      case 'conditionalFormatting': {
+        if (this.extDepth > 0 || this.inSheetData || selfClosing) return end;
+        const tag = utf8Text(b, lt, end);
+        this.format = { sqref: readAttributes(tag, ne - lt, tag.length - 1).sqref ?? '', formulas: [] };
+        this.conditionalFormats.push(this.format);
+        return end;
+      }
+      case 'formula': {
+        if (this.format === undefined || selfClosing) return end;
+        // The rule's formula: text up to the next tag.
+        const close = indexOfAscii(b, '<', end);
+        if (close < 0) return this.final ? b.length : -1;
+        this.format.formulas.push(decodeEntities(utf8Text(b, end, close)));
+        return close;
+      }
       case 'sheetData':
         this.inSheetData = !selfClosing;
         return end;

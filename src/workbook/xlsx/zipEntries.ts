@@ -31,6 +31,11 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly localHeaderOffset: number;
+  /** CRC-32 of the inflated bytes, as the central directory gives it. */
+  readonly crc32: number;
+  /** DOS time and date of last modification, as stored. */
+  readonly dosTime: number;
+  readonly dosDate: number;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -196,6 +201,9 @@ export class ZipArchive {
       if (p + 46 > stop || u32(b, p) !== SIG_CENTRAL) throw damaged('de inhoudsopgave van het zip-archief klopt niet');
       const flags = u16(b, p + 8);
       const method = u16(b, p + 10);
+      const dosTime = u16(b, p + 12);
+      const dosDate = u16(b, p + 14);
+      const crc32 = u32(b, p + 16);
       let compressedSize = u32(b, p + 20);
       let uncompressedSize = u32(b, p + 24);
       const nameLength = u16(b, p + 28);
@@ -223,7 +231,7 @@ export class ZipArchive {
       const name = decodeName(b, p + 46, nameLength).replace(/\\/g, '/');
       const key = partKey(name);
       if (!this.byKey.has(key)) {
-        this.byKey.set(key, { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+        this.byKey.set(key, { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset, crc32, dosTime, dosDate });
       }
       count++;
       p = next;
@@ -232,6 +240,26 @@ export class ZipArchive {
     if (count % 0x10000 !== end.entryCount % 0x10000) {
       throw damaged('de inhoudsopgave van het zip-archief klopt niet');
     }
+  }
+
+  /** Every entry in directory order (of names that occur twice, the first). */
+  entries(): ZipEntry[] {
+    return [...this.byKey.values()];
+  }
+
+  /**
+   * The stored (compressed) bytes of an entry as they are in the archive,
+   * for copying the entry unchanged into another archive.
+   */
+  rawData(entry: ZipEntry): Uint8Array {
+    const b = this.bytes;
+    const lh = entry.localHeaderOffset;
+    if (lh + 30 > b.length) throw cutOff(`onderdeel ${entry.name} ontbreekt`);
+    if (u32(b, lh) !== SIG_LOCAL) throw damaged(`onderdeel ${entry.name} is niet te vinden`);
+    const dataStart = lh + 30 + u16(b, lh + 26) + u16(b, lh + 28);
+    const dataEnd = dataStart + entry.compressedSize;
+    if (dataEnd > b.length) throw cutOff(`onderdeel ${entry.name} is onvolledig`);
+    return b.subarray(dataStart, dataEnd);
   }
 
   /** The entry of a part name (case-insensitive, leading slash optional). */
