@@ -4,8 +4,8 @@
  * booleans and edge cases among them) is opened in LibreOffice Calc, which
  * recalculates every formula; what it computes must be exactly what the
  * checker recomputes from the same rows, with the standard set and with
- * profiles. The cached values are set to -1 first, so a pass proves the
- * formulas were evaluated.
+ * profiles. The file is the product's own (the xlsx codec); its cached
+ * values are set to -1 first, so a pass proves the formulas were evaluated.
  */
 import { standardDefinitionSet } from '../../src/definitions/definitionSet';
 import { effectiveDefinitions, parseProfile, type EffectiveDefinitions } from '../../src/definitions/profile';
@@ -14,12 +14,13 @@ import { checkWorkbook } from '../../src/engine/checkWorkbook';
 import type { RawValue } from '../../src/engine/grid';
 import { reportLayout } from '../../src/engine/templates/reportLayout';
 import { reportTemplateSheets } from '../../src/workbook/flows/reportTemplatePlan';
+import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { isCellSpec, type SheetSpec } from '../../src/workbook/port';
 import { readXlsx } from '../../src/workbook/xlsx/readXlsx';
+import { xlsxCodec } from '../../src/workbook/xlsx/xlsxCodec';
 import { generateSubmission, random } from '../../scripts/submissionGenerator';
 import { d } from '../support/workbooks';
 import { recalculateWithLibreOffice } from '../support/libreOffice';
-import { specsToXlsx } from '../support/specWorkbook';
 
 const set = standardDefinitionSet();
 const format = standardReportFormat();
@@ -86,9 +87,16 @@ function withStaleValues(specs: SheetSpec[]): SheetSpec[] {
   }));
 }
 
+/** The template as the product writes it: the sheet specs put into a new package by the xlsx codec. */
+async function templateFile(specs: SheetSpec[]): Promise<Uint8Array> {
+  const workbook = MemoryWorkbook.fromSheets([], { codec: xlsxCodec });
+  for (const spec of specs) await workbook.putSheet(spec);
+  return workbook.toXlsx();
+}
+
 async function evaluated(defs: EffectiveDefinitions, data: RawValue[][]) {
   const specs = withStaleValues(reportTemplateSheets({ defs, rows: data }));
-  const workbook = readXlsx(recalculateWithLibreOffice(await specsToXlsx(specs)));
+  const workbook = readXlsx(recalculateWithLibreOffice(await templateFile(specs)));
   const management = workbook.sheets.find((s) => s.name === layout.managementSheet)!;
   const computed = new Map<string, RawValue>();
   for (const { target, row } of layout.management) if ('kind' in target) computed.set(target.id, management.values[row]?.[1] ?? null);
