@@ -8,6 +8,7 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { standardReportFormat } from '../../src/definitions/reportFormat';
 import { runCli, tempDir } from '../support/runCli';
 import { writeWorkbookXlsx } from '../../scripts/submissionGenerator';
 import { vendorExport } from '../../scripts/vendorExport';
@@ -42,7 +43,8 @@ describe('reintegratie sjabloon rapportage', () => {
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet('Codelijsten')?.state).toBe('hidden');
     const clients = wb.getWorksheet('Cliënten')!;
-    expect(clients.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['Codelijsten!$A$2:$A$11'] });
+    const groups = standardReportFormat().codeLists.get('doelgroep')!.entries.length;
+    expect(clients.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: [`Codelijsten!$A$2:$A$${groups + 1}`] });
     expect(clients.getCell('O2').dataValidation).toMatchObject({ type: 'custom', formulae: ['AND(ISNUMBER(O2),O2>0,O2<=60)'] });
     expect(clients.getCell('F3').dataValidation).toMatchObject({ type: 'date', allowBlank: true, showInputMessage: true, promptTitle: 'Datum aanmelding' });
     expect(wb.getWorksheet('Management')!.getCell('B1').value).toBe('Alkmaar');

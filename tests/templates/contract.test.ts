@@ -78,7 +78,7 @@ describe('contract data', () => {
     };
     expect(problems(bad)).toEqual([
       "diensten[1]: schrijf 'Bemiddeling en nazorg' in plaats van 'Bemiddeling'.",
-      "diensten[2]: 'Schoonmaak' is onbekend; kies uit 'Voortraject', 'Aanbodversterking', 'Werkervaring', 'Bemiddeling en nazorg'.",
+      `diensten[2]: 'Schoonmaak' is onbekend; kies uit ${format.codeLists.get('dienst')!.entries.map((e) => `'${e.code}'`).join(', ')}.`,
       "financieringsvorm: schrijf 'no cure no pay' in plaats van 'NCNP'.",
       "prestatienormen[1].indicator: schrijf 'Plaatsingspercentage' in plaats van 'Percentage plaatsingen'.",
       "prestatienormen[2]: geef precies één van 'minimaal' en 'maximaal'.",
