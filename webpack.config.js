@@ -9,7 +9,8 @@
  *   `ADDIN_URL=https://host/path/ npm run build` writes the production
  *   manifest (production Id, every URL on that host) for central deployment,
  *   and dist/addin/ is a static folder to host there.
- * - the browser workbench (issue 7) adds its configuration below.
+ * - "werkbank": the browser workbench in dist/werkbank/ (the task pane over
+ *   an in-memory workbook; see the workbench block below).
  *
  * `npm run build` prints the size of every bundle and writes
  * dist/addin/bundle-report.json (the modules and packages of each entry),
@@ -266,13 +267,77 @@ function addinConfig(dev, url, server) {
   };
 }
 
+// ---- workbench ----
+// The browser workbench (issue 7): the task pane over an in-memory workbook,
+// as one static folder (dist/werkbank/) that works hosted anywhere or opened
+// from disk: one classic (non-module) script, relative asset paths, the
+// example workbook inlined, no chunks loaded at run time, no network (its
+// own Content-Security-Policy in src/workbench/index.html forbids any
+// connection). `npm run workbench` builds only this configuration
+// (`--config-name werkbank`) and serves it.
+const webpack = require('webpack');
+
+function workbenchConfig(dev) {
+  return {
+    name: 'werkbank',
+    mode: dev ? 'development' : 'production',
+    target: ['web', 'es2020'],
+    entry: { werkbank: path.resolve(__dirname, 'src/workbench/index.tsx') },
+    output: {
+      path: path.resolve(__dirname, 'dist/werkbank'),
+      filename: '[name].js',
+      publicPath: '',
+      clean: true,
+      // A classic script (no `type="module"`): file:// pages may not load module scripts.
+      module: false,
+      chunkFormat: 'array-push',
+    },
+    devtool: dev ? 'eval-cheap-module-source-map' : false,
+    resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              // `npm run typecheck` type-checks; here only transpile, as ES modules so that icons and Fluent tree-shake.
+              transpileOnly: true,
+              compilerOptions: { module: 'es2020', target: 'es2020', sourceMap: dev },
+            },
+          },
+        },
+        // The bundled example workbook, inlined as a data URL (no fetch: file:// pages cannot fetch).
+        { test: /\.xlsx$/, type: 'asset/inline' },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: path.resolve(__dirname, 'src/workbench/index.html'),
+        filename: 'index.html',
+        scriptLoading: 'defer',
+        inject: 'head',
+        chunks: ['werkbank'],
+      }),
+      // Everything in one file: no chunk is fetched at run time.
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new BundleReportPlugin('Werkbank (dist/werkbank)'),
+    ],
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+}
+// ---- end workbench ----
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
   const url = dev ? null : productionUrl();
   const server = env.WEBPACK_SERVE ? await devServerTransport() : null;
   const configs = [addinConfig(dev, url, server)];
 
-  // ---- The browser workbench (issue 7, task pane teammate): push its configuration here. ----
+  // ---- workbench ----
+  configs.push(workbenchConfig(dev));
 
   return configs;
 };

@@ -1,0 +1,2 @@
+/** The package codec the workbench opens and downloads with. */
+export { xlsxCodec as workbenchCodec } from '../workbook/xlsx/xlsxCodec';
