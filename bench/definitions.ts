@@ -6,7 +6,8 @@
  */
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
-import { buildDefinitionSet, standardDefinitionSet, type DefinitionSet } from '../src/definitions/definitionSet';
+import { standardDefinitionSet, type DefinitionSet } from '../src/definitions/definitionSet';
+import { buildDefinitionSet } from '../src/definitions/validateDefinitions';
 import { effectiveDefinitions, type EffectiveDefinitions } from '../src/definitions/profile';
 import { CATEGORIES } from '../src/definitions/schema';
 

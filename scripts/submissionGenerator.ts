@@ -10,6 +10,9 @@ import { standardReportFormat, type ReportFormat } from '../src/definitions/repo
 import { addMonths, serialFromDate } from '../src/engine/excelDate';
 import type { RawValue, SheetData, WorkbookData } from '../src/engine/grid';
 
+/** The services of the example region: its four segments (the single services such as Work First stay out). */
+const SEGMENTS = ['voortraject', 'aanbodversterking', 'werkervaring', 'bemiddeling-en-nazorg'];
+
 /** A small deterministic PRNG (mulberry32). */
 export function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -106,7 +109,7 @@ export function generateSubmission(options: GenerateOptions): Submission {
       clientnummer: `NK-${String(100000 + i)}`,
       gemeente: pick(rnd, municipalities),
       doelgroep: code(format, 'doelgroep', pick(rnd, ids('doelgroep'))),
-      dienst: code(format, 'dienst', pick(rnd, ids('dienst'))),
+      dienst: code(format, 'dienst', pick(rnd, SEGMENTS)),
       positie: between(rnd, 0, 6),
       aanmelding,
       intake: null,

@@ -8,7 +8,6 @@ import { extname } from 'node:path';
 import type { DefinitionSet } from '../definitions/definitionSet';
 import { parseProfileJson, ProfileError, type Profile } from '../definitions/profile';
 import type { WorkbookData } from '../engine/grid';
-import { readXlsx } from '../workbook/xlsx/readXlsx';
 import { XlsxReadError } from '../workbook/xlsx/xlsxReadError';
 import { InputError } from './inputError';
 
@@ -57,6 +56,8 @@ export function readTextFile(path: string): string {
 
 export function readWorkbookFile(path: string): WorkbookData {
   const bytes = readBytes(path);
+  // The reader is loaded only when a workbook is read (a text file does not need it).
+  const { readXlsx } = require('../workbook/xlsx/readXlsx') as typeof import('../workbook/xlsx/readXlsx');
   try {
     return readXlsx(bytes);
   } catch (error) {

@@ -4,12 +4,17 @@
  * `fout`, 2 unusable input (one Dutch line on stderr), 3 internal error.
  */
 import { Command, CommanderError, Help } from 'commander';
-import { standardDefinitionSet } from '../definitions/definitionSet';
 import { processOutput, type CommonOptions, type Output } from './context';
-import { checkCommand, type CheckOptions } from './checkCommand';
-import { definitionsCommand } from './definitionsCommand';
+import type { CheckOptions } from './checkCommand';
 import { InputError } from './inputError';
-import { termsCommand } from './termsCommand';
+
+// Each command's module is loaded when the command runs, so that a command
+// (or --versie) does not pay for the others (ExcelJS, the xlsx reader, ...).
+const commands = {
+  check: () => require('./checkCommand') as typeof import('./checkCommand'),
+  terms: () => require('./termsCommand') as typeof import('./termsCommand'),
+  definitions: () => require('./definitionsCommand') as typeof import('./definitionsCommand'),
+};
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Gebruik:',
@@ -49,7 +54,8 @@ function commanderMessage(error: CommanderError): string {
 
 function versionLine(): string {
   const { version } = require('../../package.json') as { version: string };
-  return `reintegratie ${version}, definitieset ${standardDefinitionSet().version}`;
+  const { STANDARD_SET_VERSION } = require('../definitions/standardVersion') as typeof import('../definitions/standardVersion');
+  return `reintegratie ${version}, definitieset ${STANDARD_SET_VERSION}`;
 }
 
 export function buildProgram(output: Output, setStatus: (status: number) => void): Command {
@@ -82,18 +88,18 @@ export function buildProgram(output: Output, setStatus: (status: number) => void
       .argument('<bestand...>', 'een of meer werkmappen')
       .option('--uit <map>', 'schrijf per werkmap een kopie met de bevindingen gemarkeerd en een blad Controle')
       .option('--alles', 'toon alle bevindingen in de tabel (standaard de eerste 200)'),
-  ).action(async (files: string[], options: CheckOptions) => setStatus(await checkCommand(files, options, output)));
+  ).action(async (files: string[], options: CheckOptions) => setStatus(await commands.check().checkCommand(files, options, output)));
 
   withCommon(
     program
       .command('termen')
       .description('markeer niet-conforme termen in tekstbestanden (.txt, .md), werkmappen (.xlsx) of standaardinvoer')
       .argument('[bestand...]', 'bestanden; zonder bestand leest de opdracht standaardinvoer'),
-  ).action(async (files: string[], options: CommonOptions) => setStatus(await termsCommand(files, options, output)));
+  ).action(async (files: string[], options: CommonOptions) => setStatus(await commands.terms().termsCommand(files, options, output)));
 
   withCommon(
     program.command('definities').description('toon de effectieve definitieset (standaardset plus profiel)'),
-  ).action((options: CommonOptions) => setStatus(definitionsCommand(options, output)));
+  ).action((options: CommonOptions) => setStatus(commands.definitions().definitionsCommand(options, output)));
 
   // The template commands load their modules when they run (the others start faster without them).
   const withOutput = (cmd: Command): Command =>

@@ -3,16 +3,16 @@
  * files, in every text cell of workbooks, or in standard input.
  */
 import type { Finding } from '../engine/findings';
-import { countFilledRows, locateTextFinding, scanTextCells } from '../engine/textCells';
-import { termMatcher, type TermMatcher } from '../engine/termMatcher';
+import { countFilledRows, locateTextFinding, scanTextCells, type CellLocation } from '../engine/textCells';
+import { termMatcher, type TermMatcher, type TextFinding } from '../engine/termMatcher';
 import { loadDefinitions, type CommonOptions, type Output } from './context';
 import { exitStatus, reportJson, type FileReport } from './fileReport';
 import { InputError } from './inputError';
 import { inputKind, readStdin, readTextFile, readWorkbookFile } from './inputFiles';
-import { renderReport } from './table';
+import { scanText } from './parallelScan';
 
-/** Findings in a plain text: one per occurrence, `rij` the line number. */
-export function scanPlainText(matcher: TermMatcher, text: string): { findings: Finding[]; lines: number } {
+/** Findings in a plain text: one per occurrence, `rij` the line number (`hits`: the text's scan, if made already). */
+export function scanPlainText(matcher: TermMatcher, text: string, hits: readonly TextFinding[] = matcher.scan(text)): { findings: Finding[]; lines: number } {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const lineOf = (offset: number): number => {
@@ -25,11 +25,15 @@ export function scanPlainText(matcher: TermMatcher, text: string): { findings: F
     }
     return lo;
   };
-  const findings = matcher.scan(text).map((hit) => {
+  let at: CellLocation | undefined;
+  const findings = hits.map((hit) => {
     const line = lineOf(hit.start);
-    const lineEnd = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
-    const value = text.slice(lineStarts[line], lineEnd).replace(/\r$/, '');
-    return locateTextFinding(hit, { sheet: null, cell: null, row: line + 1, column: null, value });
+    if (at === undefined || at.row !== line + 1) {
+      const lineEnd = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
+      const value = text.slice(lineStarts[line], lineEnd).replace(/\r$/, '');
+      at = { sheet: null, cell: null, row: line + 1, column: null, value };
+    }
+    return locateTextFinding(hit, at);
   });
   const lines = text.length === 0 ? 0 : lineStarts.length - (text.endsWith('\n') ? 1 : 0);
   return { findings, lines };
@@ -49,7 +53,8 @@ export async function termsCommand(files: string[], options: CommonOptions, outp
   for (const file of files) {
     try {
       if (inputKind(file) === 'tekst') {
-        const { findings, lines } = scanPlainText(matcher, readTextFile(file));
+        const text = readTextFile(file);
+        const { findings, lines } = scanPlainText(matcher, text, await scanText(matcher, text, defs.profile));
         reports.push({ ...base, file, findings, rows: lines });
       } else {
         const workbook = readWorkbookFile(file);
@@ -71,6 +76,7 @@ export async function termsCommand(files: string[], options: CommonOptions, outp
   } else if (reports.length > 0) {
     const unit = (r: FileReport) =>
       r.file === '-' || /\.(txt|md|markdown)$/i.test(r.file) ? { one: 'regel', many: 'regels' } : { one: 'rij', many: 'rijen' };
+    const { renderReport } = require('./table') as typeof import('./table');
     output.out(reports.map((r) => renderReport(r, { colour: output.colour }, unit(r))).join('\n\n'));
   }
   for (const problem of problems) output.err(problem);

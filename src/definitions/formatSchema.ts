@@ -6,7 +6,7 @@
  * labels and codes are what users see and may be changed in the data alone.
  */
 import { z } from 'zod';
-import { TERM_ID } from './schema';
+import { TERM_ID } from './constants';
 
 const text = z.string().trim().min(1);
 const FIELD_ID = /^[a-z][A-Za-z0-9]*$/;

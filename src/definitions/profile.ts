@@ -2,35 +2,21 @@
  * A contract profile: a municipality's deviations from the standard set, and
  * the effective definitions (standard + profile) that every check uses.
  * The profile JSON is a public contract (Dutch keys); see
- * shared/design/uniforme-rapportage.md, "Contract profile file".
+ * shared/design/uniforme-rapportage.md, "Contract profile file". The zod
+ * schema of the profile is in profileSchema.ts and is loaded only when a
+ * profile is parsed.
  */
-import { z } from 'zod';
 import type { DefinitionSet } from './definitionSet';
+import type { Deviation, Profile } from './profileSchema';
 import type { Parameter, Term } from './schema';
 
-const profileText = z.string().trim().min(1);
+export type { Deviation, Profile } from './profileSchema';
 
-export const deviationSchema = z
-  .object({
-    term: profileText,
-    parameter: profileText.optional(),
-    waarde: z.unknown().optional(),
-    toelichting: profileText.optional(),
-    motivering: profileText,
-  })
-  .strict();
-
-export const profileSchema = z
-  .object({
-    naam: profileText,
-    gemeente: profileText,
-    basisversie: profileText.optional(),
-    afwijkingen: z.array(deviationSchema),
-  })
-  .strict();
-
-export type Profile = z.infer<typeof profileSchema>;
-export type Deviation = z.infer<typeof deviationSchema>;
+/**
+ * CommonJS `require` (Node, webpack bundles): the zod schema is loaded only on
+ * the path that validates, never when the module itself loads.
+ */
+declare const require: (id: string) => unknown;
 
 /** A profile that cannot be used; the message is one Dutch line for the user. */
 export class ProfileError extends Error {}
@@ -61,62 +47,14 @@ export interface EffectiveDefinitions {
   readonly byId: ReadonlyMap<string, EffectiveTerm>;
 }
 
-const KEY_NAMES: Record<string, string> = {
-  naam: 'naam',
-  gemeente: 'gemeente',
-  basisversie: 'basisversie',
-  afwijkingen: 'afwijkingen',
-  term: 'term',
-  parameter: 'parameter',
-  toelichting: 'toelichting',
-  motivering: 'motivering',
-};
-
-function describePath(path: readonly PropertyKey[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < path.length; i++) {
-    const key = path[i];
-    if (key === 'afwijkingen' && typeof path[i + 1] === 'number') {
-      parts.push(`afwijking ${(path[i + 1] as number) + 1}`);
-      i++;
-    } else parts.push(`'${KEY_NAMES[String(key)] ?? String(key)}'`);
-  }
-  return parts.join(', ');
-}
-
-/** Turns the first zod issue into one Dutch sentence. */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = describePath(issue.path);
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) return `${where} ontbreekt`;
-      return `${where} heeft het verkeerde type (verwacht: ${dutchType(issue.expected)})`;
-    case 'too_small':
-      return `${where} is leeg`;
-    case 'unrecognized_keys':
-      return `${where ? where + ': ' : ''}onbekend veld ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-    default:
-      return `${where} is ongeldig`;
-  }
-}
-
-function dutchType(expected: string): string {
-  return (
-    { string: 'tekst', number: 'getal', boolean: 'true of false', array: 'lijst', object: 'object' }[expected] ??
-    expected
-  );
-}
-
 /** Parses and validates a profile object against the set; throws ProfileError. */
 export function parseProfile(raw: unknown, set: DefinitionSet): Profile {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ProfileError('Profiel ongeldig: verwacht een JSON-object met naam, gemeente en afwijkingen.');
   }
-  const result = profileSchema.safeParse(raw);
-  if (!result.success) {
-    throw new ProfileError(`Profiel ongeldig: ${describeIssue(result.error.issues[0])}.`);
-  }
-  const profile = result.data;
+  // zod is loaded only here, when a profile is read: the standard set needs none.
+  const { parseProfileShape } = require('./profileSchema') as typeof import('./profileSchema');
+  const profile = parseProfileShape(raw);
   if (profile.basisversie !== undefined && profile.basisversie !== set.version) {
     throw new ProfileError(
       `Profiel '${profile.naam}' bouwt op definitieset ${profile.basisversie}, maar deze definitieset is versie ${set.version}.`,

@@ -4,7 +4,7 @@
  * from the effective definitions; nothing here is a second source of facts.
  */
 import type { EffectiveDefinitions, EffectiveParameter, EffectiveTerm } from './profile';
-import { CATEGORIES, USAGES } from './schema';
+import { CATEGORIES, USAGES } from './constants';
 
 function parameterJson(p: EffectiveParameter) {
   return {
@@ -37,6 +37,7 @@ export function termJson(term: EffectiveTerm) {
     parameters: term.parameters.map(parameterJson),
     verwant: term.related,
     waarden: (term.values ?? []).map((v) => ({ id: v.id, label: v.label, definitie: v.definition })),
+    gevallen: (term.examples.cases ?? []).map((c) => ({ situatie: c.situation, oordeel: c.verdict })),
     bron: term.source,
   };
 }
@@ -64,6 +65,7 @@ export function formatParameter(p: EffectiveParameter): string {
   let out = `${p.label}: ${show(p.value)}`;
   if (p.deviation !== undefined) out += ` (standaard ${show(p.default)}; afwijking: ${p.deviation.motivering})`;
   else if (p.type === 'number') out += ` (bereik ${p.min}–${p.max})`;
+  if (p.onlyWithProfile === true && p.deviation === undefined) out += '; geen toetsnorm tenzij een contractprofiel een waarde vastlegt';
   return out;
 }
 
@@ -110,6 +112,12 @@ export function definitionSetMarkdown(defs: EffectiveDefinitions): string {
       if (t.parameters.length > 0) {
         lines.push('Parameters:', '');
         for (const p of t.parameters) lines.push(`- \`${p.id}\`: ${formatParameter(p)}`);
+        lines.push('');
+      }
+      const cases = t.examples.cases ?? [];
+      if (cases.length > 0) {
+        lines.push('Gevallen:', '');
+        for (const c of cases) lines.push(`- ${c.situation} **${c.verdict}**`);
         lines.push('');
       }
       if (t.forms.length > 0) lines.push(`Conforme vormen: ${t.forms.join(', ')}.`, '');

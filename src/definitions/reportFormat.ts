@@ -1,20 +1,21 @@
 /**
- * The uniform report format: loads data/uniforme-rapportage.json, validates
- * it (zod, and every reference against the definition set) and offers the
- * lookups the checker and the template need.
+ * The uniform report format: validates format data (zod, and every reference
+ * against the definition set) and offers the lookups the checker and the
+ * template need. The standard format (data/uniforme-rapportage.json) is
+ * validated with zod when the product is built; at run time it is read from
+ * ./generated/ and only its references are checked, so zod is not loaded.
  */
-import raw from './data/uniforme-rapportage.json';
+import prebuilt from './generated/uniforme-rapportage.json';
 import type { DefinitionSet } from './definitionSet';
 import { DefinitionDataError, standardDefinitionSet } from './definitionSet';
-import {
-  formatSchema,
-  type CodeEntry,
-  type Column,
-  type Indicator,
-  type MetadataLabel,
-  type ReportFormatData,
-} from './formatSchema';
+import type { CodeEntry, Column, Indicator, MetadataLabel, ReportFormatData } from './formatSchema';
 import { normaliseForm } from './normaliseForm';
+
+/**
+ * CommonJS `require` (Node, webpack bundles): the zod schema is loaded only on
+ * the path that validates, never when the module itself loads.
+ */
+declare const require: (id: string) => unknown;
 
 /** Header and label key: folded, without punctuation or spaces. */
 export function headerKey(text: string): string {
@@ -115,14 +116,25 @@ function checkIdsUsedByCode(data: ReportFormatData, columnByField: ReadonlyMap<s
   for (const id of IDS_USED_BY_CODE.metadata) if (!metadata.has(id)) fail(`managementlabel ${id} ontbreekt; de controle gebruikt het`);
 }
 
-/** Validates the format data against the definition set. */
-export function buildReportFormat(rawData: unknown, set: DefinitionSet): ReportFormat {
+/** The zod schema of the format, loaded only when format data is validated. */
+function parseFormatData(rawData: unknown): ReportFormatData {
+  const { formatSchema } = require('./formatSchema') as typeof import('./formatSchema');
   const parsed = formatSchema.safeParse(rawData);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     fail(`${issue.path.join('.')}: ${issue.message}`);
   }
-  const data = parsed.data;
+  return parsed.data;
+}
+
+export interface BuildFormatOptions {
+  /** The data passed the zod schema already (the prebuilt standard format). */
+  readonly validated?: boolean;
+}
+
+/** Validates the format data against the definition set. */
+export function buildReportFormat(rawData: unknown, set: DefinitionSet, options: BuildFormatOptions = {}): ReportFormat {
+  const data = options.validated === true ? (rawData as ReportFormatData) : parseFormatData(rawData);
 
   const codeLists = new Map<string, CodeList>();
   for (const [id, entries] of Object.entries(data.codeLists)) codeLists.set(id, buildCodeList(id, entries, set));
@@ -224,8 +236,8 @@ function checkIndicator(
 
 let standard: ReportFormat | undefined;
 
-/** The shipped report format, validated against the shipped definition set. */
+/** The shipped report format (validated when it was built), checked against the shipped definition set. */
 export function standardReportFormat(): ReportFormat {
-  standard ??= buildReportFormat(raw, standardDefinitionSet());
+  standard ??= buildReportFormat(prebuilt, standardDefinitionSet(), { validated: true });
   return standard;
 }

@@ -1,31 +1,17 @@
 /**
  * The zod schema of the definition set. The data lives in ./data/*.json; this
- * file says what a term must hold. Keys are English (developer side); the
- * public JSON of the CLI maps them to the Dutch keys of the contract.
+ * file says what a term must hold. It is used when the data is validated
+ * (scripts/build-definitions.ts, the tests, data of one's own); loading the
+ * standard set at run time does not need it (see definitionSet.ts). Keys
+ * are English (developer side); the public JSON of the CLI maps them to the
+ * Dutch keys of the contract.
  */
 import { z } from 'zod';
+import { CATEGORIES, TERM_ID, UNITS, USAGES } from './constants';
 
-export const TERM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { CATEGORIES, TERM_ID, UNITS, USAGES, type Category, type Unit, type Usage } from './constants';
+
 const PARAM_ID = /^[a-z][A-Za-z0-9]*$/;
-
-export const USAGES = ['bestek', 'contract', 'monitoring'] as const;
-export type Usage = (typeof USAGES)[number];
-
-export const CATEGORIES = [
-  'actoren',
-  'doelgroepen',
-  'proces',
-  'instrumenten',
-  'resultaten',
-  'indicatoren',
-  'contract',
-  'rapportage',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-/** Units a parameter can be expressed in; the engine knows their Dutch words. */
-export const UNITS = ['maanden', 'weken', 'dagen', 'jaren', 'uren', 'euro', 'procent'] as const;
-export type Unit = (typeof UNITS)[number];
 
 const text = z.string().trim().min(1);
 
@@ -49,6 +35,38 @@ export const nonConformingSchema = z
     forms: z.record(z.string(), text).optional(),
     /** Other terms this word can also mean; the suggestion names all of them. */
     alsoTerms: z.array(z.string().regex(TERM_ID)).optional(),
+    /**
+     * Also found as a part of a compound written with a hyphen or an
+     * apostrophe (`NCNP-regeling`, `Abw-uitkering`), though not inside a
+     * longer word. The finding covers the whole compound.
+     */
+    hyphenated: z.boolean().optional(),
+    /**
+     * The sentence says which term is meant when the word is directly
+     * followed (`after`) or preceded (`before`) by one of these words (as
+     * written, compared folded): `uitstroom uit de bijstand`, `uitstroom naar
+     * de arbeidsmarkt`, `in- en uitstroom`. Not flagged then.
+     */
+    qualifiedBy: z
+      .object({ after: z.array(text).optional(), before: z.array(text).optional() })
+      .strict()
+      .optional(),
+    /**
+     * The word also names someone or something else (a casemanager of the
+     * re-integratiebedrijf is no werkcoach): not flagged when its paragraph
+     * mentions one of `near`, unless the word is directly followed by one of
+     * `unlessFollowedBy` ("casemanager van de gemeente").
+     */
+    otherMeaning: z
+      .object({ near: z.array(text).min(1), unlessFollowedBy: z.array(text) })
+      .strict()
+      .optional(),
+    /**
+     * The name of something that existed under this name until the year
+     * `until` (the Abw until 2004). In a statement about the time before, or
+     * in a text dated before that year, the name is right and not flagged.
+     */
+    historic: z.object({ until: z.number().int() }).strict().optional(),
   })
   .strict();
 export type NonConforming = z.infer<typeof nonConformingSchema>;
@@ -83,6 +101,12 @@ export const parameterSchema = z
      * zes maanden": the months are about the duurzame plaatsing).
      */
     about: z.array(z.string().regex(TERM_ID)).optional(),
+    /**
+     * The default is someone else's rule (UWV's legal limit), not a standard
+     * for every contract: DEFINITIE_STRIJDIG checks the parameter only when a
+     * contract profile sets its value.
+     */
+    onlyWithProfile: z.boolean().optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -117,9 +141,34 @@ export const flaggedExampleSchema = z
     /** The expected suggestion; several when the word can mean several terms. */
     suggestion: z.union([text, z.array(text).min(1)]),
     code: z.enum(['TERM_NIET_CONFORM', 'DEFINITIE_STRIJDIG']).optional(),
+    /** Parameter values of this term that a profile sets for this example. */
+    profile: z.record(z.string(), z.union([z.number(), z.boolean()])).optional(),
   })
   .strict();
 export type FlaggedExample = z.infer<typeof flaggedExampleSchema>;
+
+/**
+ * A hard case that the definition classifies, as client rows of the uniform
+ * report (header label to value; everything not given is a valid row of that
+ * status). The test suite checks the rows: the finding codes on them, and
+ * what they count for in the management indicators.
+ */
+export const caseSchema = z
+  .object({
+    /** The situation in words (Dutch). */
+    situation: text,
+    /** How the definition classifies it, and why (Dutch). */
+    verdict: text,
+    rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))).min(1),
+    /** Indicator id (of the report format) to its recomputed value for these rows (plaatsingen: 1). */
+    counts: z.record(z.string(), z.number()).optional(),
+    /** Every finding code the rows must give, in any order (empty: clean rows). */
+    findings: z.array(z.string()),
+    /** Parameter values of this term that a profile sets for this case. */
+    profile: z.record(z.string(), z.union([z.number(), z.boolean()])).optional(),
+  })
+  .strict();
+export type Case = z.infer<typeof caseSchema>;
 
 export const termSchema = z
   .object({
@@ -140,6 +189,7 @@ export const termSchema = z
       .object({
         clean: z.array(text).min(1),
         flagged: z.array(flaggedExampleSchema),
+        cases: z.array(caseSchema).optional(),
       })
       .strict(),
     /** Where the facts come from. */

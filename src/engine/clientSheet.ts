@@ -51,8 +51,8 @@ export interface CheckProgress {
   readonly total: number;
 }
 
-/** Rows checked between two steps: a few tens of milliseconds of work, so that a host can keep its UI responsive. */
-export const STEP_ROWS = 2000;
+/** Rows checked between two steps: a few milliseconds of work, so that a host can keep its UI responsive (the flow pauses per time slice, not per step). */
+export const STEP_ROWS = 500;
 
 function isEmptyRow(row: readonly RawValue[] | undefined): boolean {
   return row === undefined || row.every(isEmptyValue);
@@ -186,7 +186,9 @@ export function* clientSteps(input: ClientCheckInput): Generator<CheckProgress, 
     if (placed && kind !== undefined && kind.plaatsing === false) {
       report('PLAATSING_GEEN_WERK', field.soortWerk, { soortWerk: kind.code.toLowerCase() }, { term: 'plaatsing' });
     }
-    if (placed && cells[field.arbeidsovereenkomst].bool === false && kind?.arbeidsovereenkomstNodig !== false) {
+    // Only a kind of plaatsing that needs no arbeidsovereenkomst (zelfstandig ondernemer) is exempt; a
+    // proefplaatsing or werkervaringsplaats with Nee gets this finding next to PLAATSING_GEEN_WERK.
+    if (placed && cells[field.arbeidsovereenkomst].bool === false && !(kind?.plaatsing === true && kind.arbeidsovereenkomstNodig === false)) {
       report('PLAATSING_GEEN_AO', field.arbeidsovereenkomst, { waarde: no.code }, { term: 'plaatsing' });
     }
 

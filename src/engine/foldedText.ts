@@ -112,16 +112,28 @@ export class FoldBuffers {
  * Folds `source`. With `buffers`, the returned maps live in those buffers and
  * stay valid until the next call with the same buffers.
  */
-export function foldText(source: string, buffers: FoldBuffers = new FoldBuffers()): FoldedText {
-  const n = source.length;
+export function foldText(source: string, buffers: FoldBuffers = new FoldBuffers(), range?: TextRange): FoldedText {
+  const from = range?.from ?? 0;
+  const to = range?.to ?? source.length;
+  const n = to - from;
   // Characters that fold to several characters are rare: the first pass
   // assumes one folded character per code unit and gives up when it meets
   // one; the second pass has room for the longest expansion.
   buffers.ensure(n + 16);
-  const folded = foldInto(source, buffers, false);
+  const folded = foldInto(source, from, to, buffers, false);
   if (folded !== undefined) return folded;
   buffers.ensure(MAX_EXPANSION * n + 16);
-  return foldInto(source, buffers, true) as FoldedText;
+  return foldInto(source, from, to, buffers, true) as FoldedText;
+}
+
+/**
+ * A part [from, to) of a text: folded on its own, with offsets into the
+ * whole text. A part that starts and ends at paragraph breaks scans exactly
+ * as it would inside the whole text.
+ */
+export interface TextRange {
+  readonly from: number;
+  readonly to: number;
 }
 
 /** The most folded characters one code unit can give (a canonical decomposition). */
@@ -130,6 +142,8 @@ export const MAX_EXPANSION = 4;
 interface FoldState {
   length: number;
   pendingSpace: number;
+  /** Where the folded part of the source ends. */
+  end: number;
 }
 
 /**
@@ -137,8 +151,7 @@ interface FoldState {
  * character that folds to several characters; with it, the buffers must
  * already hold MAX_EXPANSION characters per code unit.
  */
-function foldInto(source: string, buffers: FoldBuffers, multi: boolean): FoldedText | undefined {
-  const n = source.length;
+function foldInto(source: string, from: number, n: number, buffers: FoldBuffers, multi: boolean): FoldedText | undefined {
   const codes = buffers.codes;
   const origin = buffers.origin;
   let length = 0;
@@ -147,7 +160,7 @@ function foldInto(source: string, buffers: FoldBuffers, multi: boolean): FoldedT
   const joints: number[] = [];
   const paragraphBreaks: number[] = [];
   const ends = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const code = source.charCodeAt(i);
     let folded = table[code];
     if (folded === UNKNOWN) folded = foldedCode(code);
@@ -192,7 +205,7 @@ function foldInto(source: string, buffers: FoldBuffers, multi: boolean): FoldedT
     length++;
   }
   if (newlinesInRun >= 2) paragraphBreaks.push(length);
-  return result(source, buffers, { length, pendingSpace }, joints, paragraphBreaks, ends);
+  return result(source, buffers, { length, pendingSpace, end: n }, joints, paragraphBreaks, ends);
 }
 
 function result(
@@ -203,11 +216,11 @@ function result(
   paragraphBreaks: number[],
   ends: Map<number, number>,
 ): FoldedText {
-  const { length, pendingSpace } = state;
+  const { length, pendingSpace, end } = state;
   const originView = buffers.origin.subarray(0, length);
   const codeView = buffers.codes.subarray(0, length);
   // The last character ends where trailing whitespace starts, or at the end.
-  const lastEnd = pendingSpace >= 0 ? pendingSpace : source.length;
+  const lastEnd = pendingSpace >= 0 ? pendingSpace : end;
   const originEnd = (index: number): number => {
     if (codeView[index] === SPACE_CODE) return originView[index] + 1;
     if (ends.size > 0) {
@@ -248,7 +261,11 @@ function decodeUtf16(codes: Uint16Array, length: number): string {
 
 /** The folded text of [start, end) (a short piece, without decoding the whole text). */
 export function foldedSlice(folded: FoldedText, start: number, end: number): string {
-  return String.fromCharCode.apply(null, folded.codes.subarray(start, end) as unknown as number[]);
+  const codes = folded.codes;
+  if (end - start > 24) return String.fromCharCode.apply(null, codes.subarray(start, end) as unknown as number[]);
+  let out = '';
+  for (let i = start; i < end; i++) out += String.fromCharCode(codes[i]);
+  return out;
 }
 
 /** The original [start, end) of a folded range [start, end). */

@@ -25,7 +25,14 @@ function isLetter(ch: string): boolean {
  * say nothing about the case of the words it stands for.
  */
 export function isAbbreviation(text: string): boolean {
-  return /^\p{Lu}{2,5}$/u.test(text);
+  if (text.length < 2 || text.length > 5) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) continue;
+    if (c < 128) return false;
+    return /^\p{Lu}{2,5}$/u.test(text);
+  }
+  return true;
 }
 
 /**
@@ -38,11 +45,25 @@ export function keepCase(original: string, suggestion: string): string {
   let first = '';
   let count = 0;
   let allUpper = true;
-  for (const ch of original) {
-    if (!isLetter(ch)) continue;
-    if (count === 0) first = ch;
+  for (let i = 0; i < original.length; i++) {
+    const c = original.charCodeAt(i);
+    // ASCII without building strings; other characters through the general test.
+    let letter: boolean;
+    let upper: boolean;
+    if (c < 128) {
+      upper = c >= 65 && c <= 90;
+      letter = upper || (c >= 97 && c <= 122);
+    } else {
+      const ch = original.charAt(i);
+      letter = isLetter(ch);
+      upper = letter && isUpper(ch);
+    }
+    if (!letter) continue;
+    if (count === 0) first = original.charAt(i);
     count++;
-    if (!isUpper(ch)) allUpper = false;
+    if (!upper) allUpper = false;
+    // Once the first letter is small and a small letter is seen, nothing more can change the outcome.
+    if (!allUpper && count > 1 && !isUpper(first)) break;
   }
   if (count === 0) return suggestion;
   if (count >= 2 && allUpper) return suggestion.toUpperCase();

@@ -1,7 +1,8 @@
 /**
  * Number phrases in folded text: a number (digits, Dutch number words,
- * "zes (6)", "een half") directly before a unit word ("maanden", "jaar"),
- * with the qualifier that makes it a bound ("minimaal", "ten hoogste").
+ * "zes (6)", "een half") directly before a unit word ("maanden", "jaar"), or
+ * an amount after a currency sign ("€ 250.000,-", "EUR 1,6 miljoen"), with
+ * the qualifier that makes it a bound ("minimaal", "ten hoogste").
  */
 import { parseNumberToken } from './dutchNumbers';
 import { foldedSlice, type FoldedText } from './foldedText';
@@ -28,8 +29,8 @@ export function qualifierOf(folded: FoldedText, statement: NumberStatement): 'mi
 /** Words that may stand between the number and the unit: "zes volle maanden". */
 const FILLERS = new Set(['volle', 'hele', 'aaneengesloten', 'achtereenvolgende', 'opeenvolgende']);
 
-const MIN_QUALIFIER = /(?:^|[\s(])(?:minimaal|ten minste|tenminste|minstens|niet korter dan)(?: [^\s.!?;]+){0,2} ?$/;
-const MAX_QUALIFIER = /(?:^|[\s(])(?:maximaal|ten hoogste|hoogstens|niet langer dan)(?: [^\s.!?;]+){0,2} ?$/;
+const MIN_QUALIFIER = /(?:^|[\s(])(?:minimaal|ten minste|tenminste|minstens|niet korter dan|minimum van|een minimum van)(?: [^\s.!?;]+){0,2} ?$/;
+const MAX_QUALIFIER = /(?:^|[\s(])(?:maximaal|ten hoogste|hoogstens|niet langer dan|maximum van|een maximum van|niet meer dan)(?: [^\s.!?;]+){0,2} ?$/;
 const PARENTHESISED = /^\((\d{1,4}(?:[.,]\d{1,2})?)\)$/;
 
 interface Token {
@@ -51,15 +52,68 @@ function tokenBefore(folded: FoldedText, end: number): Token | undefined {
 /** Longer tokens are no numbers (the longest number word has 15 letters). */
 const MAX_TOKEN = 24;
 
+/** Words that multiply the amount before them ("€ 1,6 miljoen"). */
+const MULTIPLIERS: Readonly<Record<string, number>> = { duizend: 1e3, miljoen: 1e6, miljard: 1e9 };
+
+/** The token that starts just after `start` (one space between), or undefined. */
+function tokenAfter(folded: FoldedText, start: number): Token | undefined {
+  const codes = folded.codes;
+  let s = start;
+  if (codes[s] === 32) s++;
+  let e = s;
+  while (e < codes.length && codes[e] !== 32 && e - s <= MAX_TOKEN) e++;
+  if (e === s || e - s > MAX_TOKEN) return undefined;
+  return { start: s, end: e, text: foldedSlice(folded, s, e) };
+}
+
+/** An amount after a currency sign: "250.000", "250.000,-", "1,6 miljoen"; the end is the folded end of the phrase. */
+function amountAfter(folded: FoldedText, start: number): { amount: number; end: number } | undefined {
+  const token = tokenAfter(folded, start);
+  if (token === undefined) return undefined;
+  const trimmed = /^(.*?\d)(?:,-+|,00|-|[.,;:)]+)?$/.exec(token.text);
+  if (trimmed === null) return undefined;
+  const amount = parseNumberToken(trimmed[1]);
+  if (amount === undefined) return undefined;
+  let end = token.start + trimmed[1].length;
+  let value = amount;
+  const next = tokenAfter(folded, token.end);
+  const word = next?.text.replace(/[.,;:)]+$/, '');
+  if (next !== undefined && word !== undefined && word in MULTIPLIERS && token.end === end) {
+    value *= MULTIPLIERS[word];
+    end = next.start + word.length;
+  }
+  return { amount: value, end };
+}
+
+export interface UnitHit {
+  readonly unit: UnitWord;
+  /** The unit comes before its number (€, EUR). */
+  readonly prefix: boolean;
+}
+
 export function findNumberStatements<H extends { start: number; end: number }>(
   folded: FoldedText,
   unitHits: readonly H[],
-  unitOf: (hit: H) => UnitWord | undefined,
+  unitOf: (hit: H) => UnitHit | undefined,
 ): NumberStatement[] {
   const out: NumberStatement[] = [];
   for (const hit of unitHits) {
-    const unit = unitOf(hit);
-    if (unit === undefined) continue;
+    const found = unitOf(hit);
+    if (found === undefined) continue;
+    const { unit } = found;
+    if (found.prefix) {
+      const after = amountAfter(folded, hit.end);
+      if (after === undefined) continue;
+      out.push({
+        start: folded.origin[hit.start],
+        end: folded.originEnd(after.end - 1),
+        foldedStart: hit.start,
+        foldedEnd: after.end,
+        amount: after.amount,
+        unit,
+      });
+      continue;
+    }
     let token = tokenBefore(folded, hit.start);
     if (token !== undefined && FILLERS.has(token.text)) token = tokenBefore(folded, token.start);
     if (token === undefined) continue;
@@ -70,6 +124,12 @@ export function findNumberStatements<H extends { start: number; end: number }>(
       amount = Number(parenthesised[1].replace(',', '.'));
       const word = tokenBefore(folded, token.start);
       if (word !== undefined && parseNumberToken(word.text) !== undefined) start = word.start;
+    } else if (token.text in MULTIPLIERS) {
+      const number = tokenBefore(folded, token.start);
+      const base = number === undefined ? undefined : parseNumberToken(number.text);
+      if (number === undefined || base === undefined) continue;
+      amount = base * MULTIPLIERS[token.text];
+      start = number.start;
     } else {
       amount = parseNumberToken(token.text);
       if (amount !== undefined && (token.text === 'half' || token.text === 'halve')) {

@@ -5,18 +5,36 @@
  * All conforming forms, non-conforming words and unit words of the effective
  * definitions are compiled once into one automaton (automaton.ts) over folded
  * text (foldedText.ts), so a scan costs one pass whatever the number of terms.
- * The rules of what is flagged are documented in docs/termen-engine.md.
+ * What the automaton finds is then judged in its context (textContext.ts):
+ * a word in a name, a title or a URL, in text about the word, or in a
+ * statement about the past is not flagged. The rules are documented in
+ * docs/termen-engine.md.
  */
 import { normaliseForm } from '../definitions/normaliseForm';
 import type { EffectiveDefinitions, EffectiveParameter, EffectiveTerm } from '../definitions/profile';
 import { Automaton, MatchBuffer } from './automaton';
-import { FoldBuffers, foldedSlice, foldText, type FoldedText } from './foldedText';
+import { FoldBuffers, foldedSlice, foldText, type FoldedText, type TextRange } from './foldedText';
 import { renderMessage } from './findings';
-import { findNumberStatements, qualifierOf, type NumberStatement } from './numberStatements';
+import { findNumberStatements, qualifierOf, type NumberStatement, type UnitHit } from './numberStatements';
 import { isAbbreviation, keepCase, stripMarks } from './letterCase';
-import { formatAmount, UNIT_WORDS, parameterUnit } from './units';
+import { TextContext } from './textContext';
+import { convert, comparable, formatAmount, PREFIX_UNIT_WORDS, UNIT_WORDS, parameterUnit, type UnitWord } from './units';
 
 export type LexiconKind = 'conform' | 'nonconform' | 'unit';
+
+/** How the context decides about a non-conforming word (folded words). */
+export interface EntryRules {
+  /** Not flagged when directly followed by one of these ("uitstroom uit"). */
+  readonly after: readonly string[];
+  /** Not flagged when directly preceded by one of these ("in- en uitstroom"). */
+  readonly before: readonly string[];
+  /** Not flagged when the paragraph mentions one of these (another meaning of the word)... */
+  readonly otherNear: readonly string[];
+  /** ...unless the word is directly followed by one of these. */
+  readonly unlessFollowedBy: readonly string[];
+  /** A name that was right until this year. */
+  readonly historicUntil?: number;
+}
 
 export interface LexiconEntry {
   /** Folded pattern. */
@@ -25,11 +43,20 @@ export interface LexiconEntry {
   readonly termId: string | null;
   /** May match inside a longer word (conforming forms always may). */
   readonly compound: boolean;
+  /** May match as a part of a compound written with a hyphen or an apostrophe ("NCNP-regeling"). */
+  readonly hyphenated?: boolean;
   /** For case-sensitive words: the form with its capitals (diacritics stripped). */
   readonly exact?: string;
   /** Replacements as written, before the case of the text is applied. */
   readonly suggestions: readonly string[];
   readonly reason: string;
+  /** Ids of the terms the suggestions stand for (the entry's term and its alsoTerms). */
+  readonly meanings?: readonly string[];
+  /** A job title or role: flagged also when written with a capital inside a name. */
+  readonly role?: boolean;
+  readonly rules?: EntryRules;
+  /** A unit that precedes its number (€). */
+  readonly prefixUnit?: boolean;
 }
 
 export type TextFindingCode = 'TERM_NIET_CONFORM' | 'DEFINITIE_STRIJDIG';
@@ -56,6 +83,8 @@ function conformingForms(term: EffectiveTerm): string[] {
   return forms;
 }
 
+const fold = (words: readonly string[] | undefined): string[] => (words ?? []).map(normaliseForm);
+
 /** Every pattern the engine looks for, derived from the effective definitions. */
 export function buildLexicon(defs: EffectiveDefinitions): LexiconEntry[] {
   const entries: LexiconEntry[] = [];
@@ -74,21 +103,35 @@ export function buildLexicon(defs: EffectiveDefinitions): LexiconEntry[] {
       const others = (nc.alsoTerms ?? []).map((id) => defs.byId.get(id)?.term ?? id);
       const variants: [string, string][] = [[nc.text, nc.replacement ?? term.term]];
       for (const [form, replacement] of Object.entries(nc.forms ?? {})) variants.push([form, replacement]);
+      const rules: EntryRules = {
+        after: fold(nc.qualifiedBy?.after),
+        before: fold(nc.qualifiedBy?.before),
+        otherNear: fold(nc.otherMeaning?.near),
+        unlessFollowedBy: fold(nc.otherMeaning?.unlessFollowedBy),
+        historicUntil: nc.historic?.until,
+      };
       for (const [text, replacement] of variants) {
         push({
           key: normaliseForm(text),
           kind: 'nonconform',
           termId: term.id,
           compound: nc.compound === true,
+          hyphenated: nc.hyphenated === true,
           exact: nc.caseSensitive ? collapse(stripMarks(text)) : undefined,
           suggestions: [replacement, ...others],
           reason: nc.reason,
+          meanings: [term.id, ...(nc.alsoTerms ?? [])],
+          role: term.category === 'actoren',
+          rules,
         });
       }
     }
   }
   for (const word of Object.keys(UNIT_WORDS)) {
     push({ key: word, kind: 'unit', termId: null, compound: false, suggestions: [], reason: '' });
+  }
+  for (const word of Object.keys(PREFIX_UNIT_WORDS)) {
+    push({ key: word, kind: 'unit', termId: null, compound: false, suggestions: [], reason: '', prefixUnit: true });
   }
   return entries;
 }
@@ -101,6 +144,8 @@ interface Hit {
   readonly entry: number;
   readonly start: number;
   readonly end: number;
+  /** Found inside a longer word (a compound entry, or a hyphenated one inside a compound). */
+  readonly inWord: boolean;
 }
 
 const HYPHEN = 45;
@@ -135,6 +180,13 @@ export function isWholeWord(text: Uint16Array, start: number, end: number): bool
   return !isInWord(text, start - 1) && !isInWord(text, end);
 }
 
+/** Whether [start, end) is a whole part of a compound: each side a word boundary or a joining hyphen or apostrophe. */
+function isCompoundPart(text: Uint16Array, start: number, end: number): boolean {
+  const left = !isInWord(text, start - 1) || isJoiner(text, start - 1);
+  const right = !isInWord(text, end) || isJoiner(text, end);
+  return left && right;
+}
+
 /** The word around [start, end): extends over letters, digits and joiners. */
 function wordAround(text: Uint16Array, start: number, end: number): [number, number] {
   let s = start;
@@ -142,6 +194,30 @@ function wordAround(text: Uint16Array, start: number, end: number): [number, num
   let e = end;
   while (isInWord(text, e)) e++;
   return [s, e];
+}
+
+/** Two or more words that each start with a capital, not all in capitals ("No-Cure-No-Pay", "Vaste Plaatsing"). */
+function isTitleCasePhrase(text: string): boolean {
+  // Fast way out: a phrase of one word, or one that starts with a small letter.
+  const first = text.charAt(0);
+  if (first === first.toLowerCase() || !/[\s\-/]/.test(text)) return false;
+  const words = text.split(/[\s\-/]+/).filter((w) => w !== '');
+  if (words.length < 2) return false;
+  return words.every((w) => w.charAt(0) !== w.charAt(0).toLowerCase()) && text !== text.toUpperCase();
+}
+
+/**
+ * The suggestion in the case the text asks for: an abbreviation, a word whose
+ * capitals are the fault (case-sensitive entries) or a phrase in title case
+ * says nothing about the case of the words it stands for, so their suggestion
+ * gets a capital only at the start of a sentence; otherwise the case of the
+ * replaced text carries over (keepCase).
+ */
+function suggestionCase(original: string, suggestion: string, entry: LexiconEntry, atSentenceStart: () => boolean): string {
+  if (entry.exact !== undefined || isAbbreviation(original) || isTitleCasePhrase(original)) {
+    return atSentenceStart() ? suggestion.charAt(0).toUpperCase() + suggestion.slice(1) : suggestion;
+  }
+  return keepCase(original, suggestion);
 }
 
 export class TermMatcher {
@@ -159,6 +235,8 @@ export class TermMatcher {
   private readonly statesParameter: Uint8Array;
   /** Terms whose mention between a term and a number takes the number for itself. */
   private readonly blocking: ReadonlySet<string>;
+  /** Folded conforming forms by term id (to see whether a passage names a term). */
+  private readonly conformKeys: ReadonlyMap<string, readonly string[]>;
 
   constructor(
     private readonly defs: EffectiveDefinitions,
@@ -177,20 +255,37 @@ export class TermMatcher {
     for (const term of defs.terms) {
       for (const parameter of term.parameters) {
         if (parameter.type !== 'number' || parameter.bound === undefined || parameter.unit === undefined) continue;
-        if (parameterUnit(parameter.unit) === undefined) continue;
+        const unit = parameterUnit(parameter.unit);
+        if (unit === undefined) continue;
+        // A limit that is someone else's rule counts only when a profile sets it.
+        if (parameter.onlyWithProfile === true && parameter.deviation === undefined) continue;
         const allowed = new Set([term.id, ...(parameter.about ?? []), ...(parameter.mentionedBy ?? [])]);
-        for (const id of [term.id, ...(parameter.mentionedBy ?? [])]) add(id, { owner: term, parameter, allowed });
+        for (const id of [term.id, ...(parameter.mentionedBy ?? [])]) add(id, { owner: term, parameter, unit, allowed });
       }
     }
     this.numberParameters = params;
     this.statesParameter = Uint8Array.from(lexicon, (e) => (e.kind !== 'unit' && e.termId !== null && params.has(e.termId) ? 1 : 0));
     this.blocking = new Set(defs.terms.filter((t) => BLOCKING_CATEGORIES.has(t.category)).map((t) => t.id));
+    const keys = new Map<string, string[]>();
+    for (const e of lexicon) {
+      if (e.kind !== 'conform' || e.termId === null) continue;
+      const list = keys.get(e.termId);
+      if (list === undefined) keys.set(e.termId, [e.key]);
+      else list.push(e.key);
+    }
+    this.conformKeys = keys;
   }
 
-  /** All findings in `text`, in text order. */
-  scan(text: string): TextFinding[] {
-    if (text.length === 0) return [];
-    const folded = foldText(text, this.buffers);
+  /**
+   * All findings in `text`, in text order; with `range`, those in that part
+   * of it (offsets stay offsets into `text`, and what the whole text says
+   * about itself, such as its date and its titles, still counts). A range
+   * from one paragraph break to another gives exactly the findings the whole
+   * scan gives there.
+   */
+  scan(text: string, range?: TextRange): TextFinding[] {
+    if (text.length === 0 || (range !== undefined && range.to <= range.from)) return [];
+    const folded = foldText(text, this.buffers, range);
     const matches = this.matches;
     this.automaton.scanInto(folded.codes, folded.codes.length, matches);
     const nonconform: Hit[] = [];
@@ -199,12 +294,14 @@ export class TermMatcher {
     if (nonconform.length === 0 && units.length === 0) return [];
 
     const findings: TextFinding[] = [];
-    const kept = this.resolveNonConforming(folded, matches, nonconform);
-    this.toTermFindings(folded, kept, findings);
+    const context = new TextContext(text);
+    const kept = this.judge(folded, context, this.resolveNonConforming(folded, matches, nonconform));
+    this.toTermFindings(folded, context, kept, findings);
     if (units.length > 0 && this.numberParameters.size > 0) {
-      this.checkNumbers(folded, matches, kept, units, findings);
+      this.checkNumbers(folded, context, matches, kept, units, findings);
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
+    this.paragraphCache = { folded: undefined, from: -1, text: '' };
     return findings;
   }
 
@@ -220,9 +317,15 @@ export class TermMatcher {
       const end = matches.ends[k];
       const start = end - lengths[entry];
       const e = lexicon[entry];
-      if (!e.compound && !isWholeWord(text, start, end)) continue;
-      if (kind === UNIT) units.push({ entry, start, end });
-      else if (e.exact === undefined || this.hasExactCase(folded, start, end, e.exact)) nonconform.push({ entry, start, end });
+      let inWord = e.compound;
+      if (!e.compound && !isWholeWord(text, start, end)) {
+        if (e.prefixUnit === true) {
+          if (isInWord(text, start - 1)) continue;
+        } else if (e.hyphenated === true && isCompoundPart(text, start, end)) inWord = true;
+        else continue;
+      }
+      if (kind === UNIT) units.push({ entry, start, end, inWord: false });
+      else if (e.exact === undefined || this.hasExactCase(folded, start, end, e.exact)) nonconform.push({ entry, start, end, inWord });
     }
   }
 
@@ -280,34 +383,197 @@ export class TermMatcher {
     return false;
   }
 
-  private toTermFindings(folded: FoldedText, kept: Hit[], findings: TextFinding[]): void {
+  // ---- the context of a non-conforming word ------------------------------------------------------
+
+  /**
+   * Keeps the hits that are real findings. Not flagged: a word the sentence
+   * qualifies ("uitstroom uit de bijstand"), a word with another meaning in
+   * this paragraph, a word in a URL, e-mail address, title or name, a word the
+   * text speaks about (a gloss, a glossary line, a sentence about names), and
+   * an old name in a statement about the time it was right.
+   */
+  private judge(folded: FoldedText, context: TextContext, hits: Hit[]): Hit[] {
+    const kept: Hit[] = [];
+    // The original ranges of the flagged words (a hit inside a word flags the whole word).
+    const words = hits.map((h) => (h.inWord ? wordAround(folded.codes, h.start, h.end) : [h.start, h.end]));
+    const starts = words.map(([s]) => folded.origin[s]);
+    const ends = words.map(([, e]) => folded.originEnd(e - 1));
+    const flagged = (offset: number): boolean => {
+      const k = firstAtOrAfter(ends, offset + 1);
+      return k < ends.length && starts[k] <= offset;
+    };
+    for (let i = 0; i < hits.length; i++) {
+      const hit = hits[i];
+      const next = hits[i + 1];
+      // A name and its abbreviation in brackets ("Algemene bijstandswet (Abw)"): the text introduces the name.
+      if (next !== undefined && this.namesWithAbbreviation(folded, hit, next)) {
+        i++;
+        continue;
+      }
+      if (this.keep(folded, context, hit, flagged)) kept.push(hit);
+    }
+    return kept;
+  }
+
+  private keep(folded: FoldedText, context: TextContext, hit: Hit, flagged: (offset: number) => boolean): boolean {
+    const entry = this.lexicon[hit.entry];
+    const rules = entry.rules;
+    const [ws, we] = hit.inWord ? wordAround(folded.codes, hit.start, hit.end) : [hit.start, hit.end];
+    const start = folded.origin[ws];
+    const end = folded.originEnd(we - 1);
+    if (rules !== undefined) {
+      if (rules.after.length > 0 && followedBy(folded, we, rules.after)) return false;
+      if (rules.before.length > 0 && precededBy(folded, ws, rules.before)) return false;
+      if (rules.otherNear.length > 0) {
+        const paragraph = this.foldedParagraph(folded, hit);
+        if (rules.otherNear.some((w) => containsWord(paragraph, w)) && !followedBy(folded, we, rules.unlessFollowedBy)) return false;
+      }
+    }
+    if (context.inAddress(start, end) || context.inTitle(start, end) || context.inCitation(start)) return false;
+    if (entry.role !== true && context.inCapitalisedName(start, end, flagged)) return false;
+    if (this.glossAfterStandardTerm(folded, ws, entry, (i) => flagged(folded.origin[i]))) return false;
+    const line = context.glossaryLine(start);
+    if (line !== undefined) {
+      const inHead = start >= line.head.start && end <= line.head.end;
+      if (inHead && this.namesTerm(normaliseForm(line.bodyText), entry)) return false;
+      const expansion =
+        start >= line.body.start &&
+        /^[\p{Lu}][\p{L}]{1,7}$/u.test(line.headText.trim()) &&
+        (line.headText.match(/\p{Lu}/gu) ?? []).length >= 2 &&
+        line.headText.trim().charAt(0).toLowerCase() === line.bodyText.charAt(0).toLowerCase();
+      if (expansion) return false;
+    }
+    if (context.speaksAboutWords(start) && this.paragraphNamesTerm(folded, hit, entry)) return false;
+    if (rules?.historicUntil !== undefined && context.speaksOfTimeBefore(start, rules.historicUntil)) return false;
+    return true;
+  }
+
+  private paragraphCache: { folded: FoldedText | undefined; from: number; text: string } = { folded: undefined, from: -1, text: '' };
+
+  /** The folded text of the paragraph (between blank lines) of `hit`. */
+  private foldedParagraph(folded: FoldedText, hit: Hit): string {
+    const breaks = folded.paragraphBreaks;
+    const k = firstAtOrAfter(breaks, hit.start + 1);
+    const from = k > 0 ? breaks[k - 1] : 0;
+    const cache = this.paragraphCache;
+    if (cache.folded !== folded || cache.from !== from) {
+      const to = k < breaks.length ? breaks[k] : folded.codes.length;
+      this.paragraphCache = { folded, from, text: foldedSlice(folded, from, to) };
+    }
+    return this.paragraphCache.text;
+  }
+
+  /** Whether the paragraph of `hit` mentions a conforming form of a term the entry stands for (from the automaton's matches). */
+  private paragraphNamesTerm(folded: FoldedText, hit: Hit, entry: LexiconEntry): boolean {
+    const breaks = folded.paragraphBreaks;
+    const k = firstAtOrAfter(breaks, hit.start + 1);
+    const from = k > 0 ? breaks[k - 1] : 0;
+    const to = k < breaks.length ? breaks[k] : folded.codes.length;
+    const matches = this.matches;
+    const meanings = entry.meanings ?? (entry.termId === null ? [] : [entry.termId]);
+    for (let i = firstAtOrAfter(matches.ends, from + 1, matches.count); i < matches.count && matches.ends[i] <= to; i++) {
+      const e = this.lexicon[matches.patterns[i]];
+      if (e.kind === 'conform' && e.termId !== null && meanings.includes(e.termId)) return true;
+    }
+    return false;
+  }
+
+  /** Whether folded `text` contains a conforming form of a term the entry stands for. */
+  private namesTerm(text: string, entry: LexiconEntry): boolean {
+    for (const id of entry.meanings ?? (entry.termId === null ? [] : [entry.termId])) {
+      for (const key of this.conformKeys.get(id) ?? []) if (text.includes(key)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A gloss right after the standard term: "niet-uitkeringsgerechtigde
+   * werkzoekenden (nuggers)", "de werkcoach (voorheen klantmanager)",
+   * "iedere werkcoach/klantmanager".
+   */
+  private glossAfterStandardTerm(folded: FoldedText, start: number, entry: LexiconEntry, flagged: (folded: number) => boolean): boolean {
+    // Fast way out: no bracket or slash just before the word (a gloss word such as "voorheen" may stand between).
+    const codes = folded.codes;
+    let k = start - 1;
+    while (k >= 0 && start - k <= 24 && codes[k] !== 40 && codes[k] !== 47 && (codes[k] === 32 || codes[k] === 58 || isWordCode(codes[k]))) k--;
+    if (k < 0 || (codes[k] !== 40 && codes[k] !== 47)) return false;
+    const from = Math.max(0, start - 90);
+    const before = foldedSlice(folded, from, start);
+    const m =
+      /^(.*)\((?:voorheen |vroeger |oud: |ook wel |ook |zogenaamde |zogenoemde |afgekort |kortweg |in de wandeling |of )?$/.exec(before) ??
+      /^(.*[^\s/])\/$/.exec(before);
+    if (m === null) return false;
+    // The three words before the bracket, up to a word that is itself flagged.
+    let lead = m[1].trimEnd();
+    const words: string[] = [];
+    while (words.length < 3 && lead !== '') {
+      const space = lead.lastIndexOf(' ');
+      if (flagged(from + space + 1)) break;
+      words.unshift(lead.slice(space + 1));
+      lead = space < 0 ? '' : lead.slice(0, space);
+    }
+    return this.namesTerm(words.join(' '), entry);
+  }
+
+  /** A non-conforming name right before another of the same term in brackets: "Algemene bijstandswet (Abw)". */
+  private namesWithAbbreviation(folded: FoldedText, hit: Hit, next: Hit): boolean {
+    if (this.lexicon[hit.entry].termId !== this.lexicon[next.entry].termId) return false;
+    const codes = folded.codes;
+    const gap = next.start - hit.end;
+    if (codes[next.start - 1] !== 40 /* ( */ || gap > 2 || (gap === 2 && codes[hit.end] !== 32)) return false;
+    return codes[next.end] === 41; // ')'
+  }
+
+  // ---- findings ------------------------------------------------------------------------------------
+
+  private toTermFindings(folded: FoldedText, context: TextContext, kept: Hit[], findings: TextFinding[]): void {
     const text = folded.codes;
     let i = 0;
     while (i < kept.length) {
       const hit = kept[i];
       const entry = this.lexicon[hit.entry];
-      if (!entry.compound) {
+      if (!hit.inWord) {
         const [start, end] = [folded.origin[hit.start], folded.originEnd(hit.end - 1)];
         const fragment = folded.source.slice(start, end);
-        const suggestions = entry.suggestions.map((s) =>
-          entry.exact !== undefined || isAbbreviation(fragment)
-            ? capitaliseAtSentenceStart(folded.source, start, s)
-            : keepCase(fragment, s),
-        );
+        const atStart = (): boolean => context.isSentenceStart(start);
+        const suggestions = entry.suggestions.map((s) => suggestionCase(fragment, s, entry, atStart));
         findings.push(this.termFinding(entry, start, end, fragment, suggestions));
         i++;
         continue;
       }
-      // Compound hits: one finding for the whole word, every hit in it replaced.
+      // Hits inside a word: one finding for the whole word, every hit in it replaced.
       const [ws, we] = wordAround(text, hit.start, hit.end);
       const group: Hit[] = [];
-      while (i < kept.length && kept[i].start < we && this.lexicon[kept[i].entry].compound) group.push(kept[i++]);
+      while (i < kept.length && kept[i].start < we && kept[i].inWord) group.push(kept[i++]);
       const start = folded.origin[ws];
       const end = folded.originEnd(we - 1);
       const fragment = folded.source.slice(start, end);
-      const alternatives = entry.suggestions.map((_, alt) => rebuildWord(folded, ws, we, group, this.lexicon, alt));
+      const alternatives = entry.suggestions.map((_, alt) => this.rebuildWord(folded, context, ws, we, group, alt));
       findings.push(this.termFinding(entry, start, end, fragment, alternatives));
     }
+  }
+
+  /**
+   * The word [ws, we) with each hit in it replaced by its suggestion
+   * (alternative `alt` where a hit has it, else its first), every other
+   * character as in the original text (a removed line-break hyphen stays out).
+   */
+  private rebuildWord(folded: FoldedText, context: TextContext, ws: number, we: number, hits: Hit[], alt: number): string {
+    const source = folded.source;
+    let out = '';
+    let i = ws;
+    for (const hit of hits) {
+      if (hit.start > i) out += source.slice(folded.origin[i], folded.originEnd(hit.start - 1));
+      const from = folded.origin[hit.start];
+      const original = source.slice(from, folded.originEnd(hit.end - 1));
+      const entry = this.lexicon[hit.entry];
+      const suggestion = entry.suggestions[Math.min(alt, entry.suggestions.length - 1)];
+      const atStart = (): boolean => hit.start === ws && context.isSentenceStart(from);
+      out += suggestionCase(original.replace(/-\s*\r?\n\s*/g, ''), suggestion, entry, atStart);
+      i = hit.end;
+    }
+    if (we > i) out += source.slice(folded.origin[i], folded.originEnd(we - 1));
+    return out;
   }
 
   private termFinding(
@@ -332,7 +598,16 @@ export class TermMatcher {
     };
   }
 
-  private checkNumbers(folded: FoldedText, matches: MatchBuffer, kept: Hit[], units: Hit[], findings: TextFinding[]): void {
+  // ---- numbers -------------------------------------------------------------------------------------
+
+  private checkNumbers(
+    folded: FoldedText,
+    context: TextContext,
+    matches: MatchBuffer,
+    kept: Hit[],
+    units: Hit[],
+    findings: TextFinding[],
+  ): void {
     // Only units near a mention of a term with a number parameter can matter.
     const near = this.parameterMentionEnds(matches, kept);
     if (near.length === 0) return;
@@ -340,18 +615,20 @@ export class TermMatcher {
       const k = firstAtOrAfter(near, u.start - PARAMETER_REACH);
       return k < near.length && near[k] <= u.end + PARAMETER_REACH;
     });
-    const statements = findNumberStatements(folded, nearby, (hit) => UNIT_WORDS[this.lexicon[hit.entry].key]);
+    const statements = findNumberStatements(folded, nearby, (hit) => this.unitOf(hit));
     for (const statement of statements) {
-      const { from, to } = reach(folded, statement);
+      const window = windowOf(folded, statement);
+      const { from, to } = reach(folded, statement, window);
       // No term with a number parameter within reach: nothing to attribute.
       const k = firstAtOrAfter(near, from + 1);
       if (k === near.length || near[k] > to + this.maxKeyLength) continue;
       const mentions = this.mentionsNear(folded, matches, kept, from, to);
-      const match = this.attribute(folded, statement, mentions);
+      const match = this.attribute(folded, statement, mentions, window);
       if (match === undefined) continue;
-      const { owner, parameter } = match;
-      const stated = (statement.amount * statement.unit.size) / (parameterUnit(parameter.unit!) as { size: number }).size;
-      if (!contradicts(parameter, stated, qualifierOf(folded, statement))) continue;
+      if (context.inAddress(statement.start, statement.end) || context.inTitle(statement.start, statement.end)) continue;
+      const { owner, parameter, unit } = match;
+      const stated = convert(statement.amount, statement.unit, unit);
+      if (stated === undefined || !contradicts(parameter, stated, qualifierOf(folded, statement))) continue;
       const suggestion = formatAmount(parameter.value as number, parameter.unit!);
       const fragment = folded.source.slice(statement.start, statement.end);
       const deviation = parameter.deviation !== undefined && this.defs.profile !== null;
@@ -370,6 +647,16 @@ export class TermMatcher {
         }),
       });
     }
+  }
+
+  private unitOf(hit: Hit): UnitHit | undefined {
+    const entry = this.lexicon[hit.entry];
+    if (entry.prefixUnit === true) {
+      const unit = PREFIX_UNIT_WORDS[entry.key];
+      return unit === undefined ? undefined : { unit, prefix: true };
+    }
+    const unit = UNIT_WORDS[entry.key];
+    return unit === undefined ? undefined : { unit, prefix: false };
   }
 
   /** Ends of the hits of terms that state a number parameter, ascending. */
@@ -394,7 +681,7 @@ export class TermMatcher {
       const entry = matches.patterns[k];
       if (this.kinds[entry] !== CONFORM) continue;
       const end = matches.ends[k];
-      hits.push({ entry, start: end - lengths[entry], end });
+      hits.push({ entry, start: end - lengths[entry], end, inWord: false });
     }
     for (let i = firstStartingAtOrAfter(kept, from - this.maxKeyLength); i < kept.length && kept[i].start < to; i++) {
       if (kept[i].end > from) hits.push(kept[i]);
@@ -404,31 +691,72 @@ export class TermMatcher {
 
   /**
    * The parameter a number phrase speaks of: the nearest mention of a term
-   * with a parameter of the same dimension, before the phrase (at most 12
-   * words) or just after it (at most 3 words), in the same sentence, with no
-   * other term in between that would take the number for itself.
+   * with a parameter the number can be compared with, before the phrase (at
+   * most 12 words) or after it (at most 3 words, 8 after a window word such as
+ * "binnen" or "tot", not past a comma), in the
+   * same sentence. A term with durations of its own takes the number for
+   * itself when it stands between the mention and the number, or right after
+   * the number ("drie maanden nazorg").
    */
-  private attribute(folded: FoldedText, statement: NumberStatement, mentions: Hit[]): ParameterMention | undefined {
+  private attribute(folded: FoldedText, statement: NumberStatement, mentions: Hit[], window: boolean): ParameterMention | undefined {
     let best: { mention: ParameterMention; index: number; distance: number } | undefined;
     mentions.forEach((m, index) => {
       const candidates = this.numberParameters.get(this.lexicon[m.entry].termId as string);
-      const mention = candidates?.find((c) => parameterUnit(c.parameter.unit!)!.dimension === statement.unit.dimension);
+      const mention = candidates?.find((c) => comparable(statement.unit, c.unit));
       if (mention === undefined) return;
       const distance = wordsBetween(folded, m, statement);
+      if (m.start >= statement.foldedEnd && distance > (window ? MAX_WORDS_AFTER_WINDOW : MAX_WORDS_AFTER)) return;
       if (best === undefined || distance < best.distance) best = { mention, index, distance };
     });
     if (best === undefined) return undefined;
     const found: { mention: ParameterMention; index: number } = best;
-    // A term with durations of its own in between takes the number for itself.
     const chosen = mentions[found.index];
     const [from, to] = chosen.end <= statement.foldedStart ? [chosen.end, statement.foldedStart] : [statement.foldedEnd, chosen.start];
+    const allowedAt = (m: Hit): boolean =>
+      mentions.some((o) => o.start === m.start && o.end === m.end && (o === chosen || found.mention.allowed.has(this.lexicon[o.entry].termId as string)));
     for (const m of mentions) {
-      if (m === chosen || m.start < from || m.end > to) continue;
+      if (m === chosen) continue;
       const id = this.lexicon[m.entry].termId as string;
-      if (this.blocking.has(id) && !found.mention.allowed.has(id)) return undefined;
+      if (!this.blocking.has(id) || found.mention.allowed.has(id) || allowedAt(m)) continue;
+      // Between the mention and the number, or right after the number.
+      if (m.start >= from && m.end <= to) return undefined;
+      if (m.start >= statement.foldedEnd && wordsBetween(folded, m, statement) <= 1) return undefined;
     }
     return found.mention;
   }
+}
+
+/** Whether the folded text at `at` continues (after one space) with one of `words`, up to a word boundary. */
+function followedBy(folded: FoldedText, at: number, words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  const after = foldedSlice(folded, at, Math.min(folded.codes.length, at + 48));
+  for (const w of words) {
+    if (!after.startsWith(' ' + w)) continue;
+    const next = after.charCodeAt(w.length + 1);
+    if (Number.isNaN(next) || !isWordCode(next)) return true;
+  }
+  return false;
+}
+
+/** Whether the folded text before `at` ends (before one space) with one of `words`, from a word boundary. */
+function precededBy(folded: FoldedText, at: number, words: readonly string[]): boolean {
+  const before = foldedSlice(folded, Math.max(0, at - 48), at);
+  for (const w of words) {
+    if (!before.endsWith(w + ' ')) continue;
+    const prev = before.charCodeAt(before.length - w.length - 2);
+    if (Number.isNaN(prev) || !isWordCode(prev)) return true;
+  }
+  return false;
+}
+
+/** Whether `word` occurs in `text` as a whole word (both folded). */
+function containsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = at === 0 ? NaN : text.charCodeAt(at - 1);
+    const after = text.charCodeAt(at + word.length);
+    if ((Number.isNaN(before) || !isWordCode(before)) && (Number.isNaN(after) || !isWordCode(after))) return true;
+  }
+  return false;
 }
 
 /** Index of the first hit with start >= `position` (hits sorted by start). */
@@ -459,6 +787,8 @@ function firstAtOrAfter(values: ArrayLike<number>, position: number, count = val
 interface ParameterMention {
   readonly owner: EffectiveTerm;
   readonly parameter: EffectiveParameter;
+  /** The parameter's unit. */
+  readonly unit: UnitWord;
   /** Terms that may stand between the mention and the number. */
   readonly allowed: ReadonlySet<string>;
 }
@@ -473,10 +803,14 @@ function maximalMentions(text: Uint16Array, hits: Hit[], lexicon: readonly Lexic
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Hit[] = [];
   let maxEnd = -1;
+  let last: Hit | undefined;
   for (const h of sorted) {
-    if (h.end <= maxEnd) continue;
+    // Inside a longer mention: dropped; the same words as another term's form ("teruggemeld" is a
+    // form of terugmelding and a value of trajectstatus): both kept.
+    if (h.end <= maxEnd && !(last !== undefined && h.start === last.start && h.end === last.end)) continue;
     out.push(h);
-    maxEnd = h.end;
+    if (h.end > maxEnd) last = h;
+    maxEnd = Math.max(maxEnd, h.end);
   }
   return out;
 }
@@ -486,19 +820,33 @@ function lowerFirst(text: string): string {
 }
 
 const MAX_WORDS_APART = 12;
-/** Characters around a unit word within which a parameter's term must be mentioned (well over 12 words). */
-const PARAMETER_REACH = 1000;
+/** Characters around a unit word within which a parameter's term must be mentioned (over 12 words before, 8 after). */
+const PARAMETER_REACH = 400;
 const CONFORM = 0;
 const NONCONFORM = 1;
 const UNIT = 2;
+/** Words between a number and a term after it; more for a window ("binnen 30 maanden na de start ... uitgestroomd"). */
 const MAX_WORDS_AFTER = 3;
+const MAX_WORDS_AFTER_WINDOW = 8;
+
+/** A number that sets a window: "binnen 30 maanden", "tot acht weken", "uiterlijk zes weken". */
+const WINDOW = /(?:^|[\s(])(?:binnen|tot|uiterlijk)(?: (?:maximaal|ten hoogste|hoogstens|uiterlijk))? ?$/;
+
+function windowOf(folded: FoldedText, statement: NumberStatement): boolean {
+  return WINDOW.test(foldedSlice(folded, Math.max(0, statement.foldedStart - 32), statement.foldedStart));
+}
+
+/** Words that start a new clause: a term after them does not own a number before them. */
+const CLAUSE_WORDS = new Set(['waarna', 'daarna', 'waarbij', 'terwijl', 'maar', 'waardoor', 'omdat']);
+const CLAUSE_STARTS = new Set([...CLAUSE_WORDS].map((w) => w.charCodeAt(0)));
 
 /**
  * The stretch of folded text where a statement's term may be mentioned: back
  * to at most 12 words before the number and ahead to at most 3 words after
- * the unit, never past a sentence end (. ! ? ; before a space) or a blank line.
+ * the unit (8 after a window such as "binnen 30 maanden"), never past a sentence end (. ! ? ; before a space) or a blank
+ * line, and ahead not past a comma, colon or a word that starts a new clause.
  */
-function reach(folded: FoldedText, statement: NumberStatement): { from: number; to: number } {
+function reach(folded: FoldedText, statement: NumberStatement, window: boolean): { from: number; to: number } {
   const { codes, paragraphBreaks } = folded;
   const isBreak = (i: number): boolean => {
     const k = firstAtOrAfter(paragraphBreaks, i);
@@ -516,16 +864,28 @@ function reach(folded: FoldedText, statement: NumberStatement): { from: number; 
   }
   let to = statement.foldedEnd;
   spaces = 0;
+  let wordStart = to + 1;
+  const after = window ? MAX_WORDS_AFTER_WINDOW : MAX_WORDS_AFTER;
   while (to < codes.length) {
     const c = codes[to];
-    if (c === SPACE && (++spaces > MAX_WORDS_AFTER + 1 || isBreak(to))) break;
+    if (c === SPACE) {
+      if (++spaces > after + 1 || isBreak(to)) break;
+      if (spaces > 1 && to - wordStart >= 4 && to - wordStart <= 8 && CLAUSE_STARTS.has(codes[wordStart]) && CLAUSE_WORDS.has(foldedSlice(folded, wordStart, to))) {
+        to = wordStart;
+        break;
+      }
+      wordStart = to + 1;
+    }
     if (SENTENCE_END.has(c) && (to + 1 === codes.length || codes[to + 1] === SPACE)) break;
+    if (c === COMMA || c === COLON) break;
     to++;
   }
   return { from, to };
 }
 
 const SPACE = 32;
+const COMMA = 44;
+const COLON = 58;
 const SENTENCE_END = new Set(['.', '!', '?', ';'].map((c) => c.charCodeAt(0)));
 
 /** Words between a mention and a statement (both within reach of each other). */
@@ -538,14 +898,19 @@ function wordsBetween(folded: FoldedText, mention: Hit, statement: NumberStateme
   return Math.max(0, spaces - 1);
 }
 
-function contradicts(parameter: EffectiveParameter, stated: number, qualifier: 'min' | 'max' | null): boolean {
+/**
+ * Whether a stated amount (a range when months and days were converted)
+ * contradicts the parameter: only when it does so for every value in the range.
+ */
+function contradicts(parameter: EffectiveParameter, stated: readonly [number, number], qualifier: 'min' | 'max' | null): boolean {
   const value = parameter.value as number;
-  const differs = Math.abs(stated - value) > 1e-9;
+  const [low, high] = stated;
+  const differs = low > value + 1e-9 || high < value - 1e-9;
   switch (parameter.bound) {
     case 'minimum':
-      return stated < value - 1e-9 || (differs && qualifier === 'min');
+      return high < value - 1e-9 || (differs && qualifier === 'min');
     case 'maximum':
-      return stated > value + 1e-9 || (differs && qualifier === 'max');
+      return low > value + 1e-9 || (differs && qualifier === 'max');
     case 'exact':
       return differs;
     default:
@@ -555,39 +920,6 @@ function contradicts(parameter: EffectiveParameter, stated: number, qualifier: '
 
 function boundWord(parameter: EffectiveParameter): string {
   return parameter.bound === 'minimum' ? 'minimaal ' : parameter.bound === 'maximum' ? 'maximaal ' : '';
-}
-
-/** At the start of the text or of a sentence, the suggestion starts with a capital. */
-function capitaliseAtSentenceStart(source: string, start: number, suggestion: string): string {
-  const before = source.slice(0, start).trimEnd();
-  if (before === '' || /[.!?]$/.test(before)) return suggestion.charAt(0).toUpperCase() + suggestion.slice(1);
-  return suggestion;
-}
-
-/**
- * The word [ws, we) with each compound hit replaced by its suggestion
- * (alternative `alt` where a hit has it, else its first), every other
- * character as in the original text (a removed line-break hyphen stays out).
- */
-function rebuildWord(
-  folded: FoldedText,
-  ws: number,
-  we: number,
-  hits: Hit[],
-  lexicon: readonly LexiconEntry[],
-  alt: number,
-): string {
-  let out = '';
-  let i = ws;
-  for (const hit of hits) {
-    for (; i < hit.start; i++) out += folded.source.slice(folded.origin[i], folded.originEnd(i));
-    const original = folded.source.slice(folded.origin[hit.start], folded.originEnd(hit.end - 1));
-    const suggestions = lexicon[hit.entry].suggestions;
-    out += keepCase(original.replace(/-\s*\r?\n\s*/g, ''), suggestions[Math.min(alt, suggestions.length - 1)]);
-    i = hit.end;
-  }
-  for (; i < we; i++) out += folded.source.slice(folded.origin[i], folded.originEnd(i));
-  return out;
 }
 
 const matchers = new WeakMap<EffectiveDefinitions, TermMatcher>();

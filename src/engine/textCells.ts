@@ -16,8 +16,14 @@ export interface CellLocation {
 
 /** A text finding placed at a cell (or a line of a text file). */
 export function locateTextFinding(finding: TextFinding, at: CellLocation): Finding {
+  // Written out instead of spreading `at`: one object shape for every finding, which a scan with
+  // tens of thousands of findings notices.
   return {
-    ...at,
+    sheet: at.sheet,
+    cell: at.cell,
+    row: at.row,
+    column: at.column,
+    value: at.value,
     code: finding.code,
     severity: CATALOGUE[finding.code].severity,
     term: finding.term,

@@ -1,4 +1,5 @@
-import { buildDefinitionSet, DefinitionDataError, standardDefinitionSet } from '../../src/definitions/definitionSet';
+import { DefinitionDataError, standardDefinitionSet } from '../../src/definitions/definitionSet';
+import { buildDefinitionSet } from '../../src/definitions/validateDefinitions';
 import { CATEGORIES } from '../../src/definitions/schema';
 
 const set = standardDefinitionSet();

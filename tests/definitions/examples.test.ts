@@ -5,12 +5,20 @@
  */
 import { standardDefinitionSet } from '../../src/definitions/definitionSet';
 import { normaliseForm } from '../../src/definitions/normaliseForm';
-import { effectiveDefinitions } from '../../src/definitions/profile';
+import { effectiveDefinitions, parseProfile } from '../../src/definitions/profile';
 import { TermMatcher } from '../../src/engine/termMatcher';
 
-const defs = effectiveDefinitions(standardDefinitionSet());
+const set = standardDefinitionSet();
+const defs = effectiveDefinitions(set);
 const matcher = new TermMatcher(defs);
 const terms = defs.terms.map((t) => [t.id, t] as const);
+
+/** The matcher for an example that sets parameter values of its term through a profile. */
+function matcherFor(termId: string, values: Record<string, number | boolean> | undefined): TermMatcher {
+  if (values === undefined) return matcher;
+  const afwijkingen = Object.entries(values).map(([parameter, waarde]) => ({ term: termId, parameter, waarde, motivering: 'Voorbeeld.' }));
+  return new TermMatcher(effectiveDefinitions(set, parseProfile({ naam: 'Voorbeeldprofiel', gemeente: 'Voorbeeld', afwijkingen }, set)));
+}
 
 describe.each(terms)('%s', (_id, term) => {
   test.each(term.examples.clean.map((s) => [s]))('clean: %s', (sentence) => {
@@ -19,7 +27,7 @@ describe.each(terms)('%s', (_id, term) => {
 
   if (term.examples.flagged.length > 0) {
     test.each(term.examples.flagged.map((e) => [e.text, e]))('flagged: %s', (_text, example) => {
-      const findings = matcher.scan(example.text);
+      const findings = matcherFor(term.id, example.profile).scan(example.text);
       const expected = typeof example.suggestion === 'string' ? [example.suggestion] : example.suggestion;
       expect(
         findings.map((f) => ({ code: f.code, term: f.term, fragment: f.fragment, suggestions: f.suggestions })),

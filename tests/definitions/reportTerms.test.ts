@@ -7,6 +7,7 @@
  */
 import { standardDefinitionSet } from '../../src/definitions/definitionSet';
 import { normaliseForm } from '../../src/definitions/normaliseForm';
+import { standardReportFormat } from '../../src/definitions/reportFormat';
 import type { Category } from '../../src/definitions/schema';
 
 const set = standardDefinitionSet();
@@ -129,10 +130,9 @@ describe('terms the code and the report contract depend on', () => {
     expect(param('uitstroom-naar-werk', 'termijnMaanden')).toMatchObject({
       type: 'number', default: 24, unit: 'maanden', min: 1, max: 60, integer: true, bound: 'maximum',
     });
-    expect(param('proefplaatsing', 'maximumMaanden')).toMatchObject({ default: 3, unit: 'maanden', bound: 'maximum' });
-    // A UWV purchasing condition, not a norm to test municipal contracts against: no bound.
-    expect(param('scholing', 'maximumMaanden')).toMatchObject({ default: 3, unit: 'maanden' });
-    expect(param('scholing', 'maximumMaanden')?.bound).toBeUndefined();
+    // UWV's limits, not a norm for a municipal contract: checked only when a profile sets a value.
+    expect(param('proefplaatsing', 'maximumMaanden')).toMatchObject({ default: 3, unit: 'maanden', bound: 'maximum', onlyWithProfile: true });
+    expect(param('scholing', 'maximumMaanden')).toMatchObject({ default: 3, unit: 'maanden', bound: 'maximum', onlyWithProfile: true });
     expect(param('iro', 'maximumJaren')).toMatchObject({ default: 2, unit: 'jaren', bound: 'maximum' });
     expect(param('vrije-ruimte', 'maximumBedrag')).toMatchObject({ default: 200000, unit: 'euro' });
   });
@@ -156,6 +156,25 @@ describe('terms the code and the report contract depend on', () => {
   test('a flagged example names a fragment that occurs in its text', () => {
     for (const t of set.terms) {
       for (const e of t.examples.flagged) expect({ id: t.id, text: e.text, found: e.text.includes(e.fragment) }).toMatchObject({ found: true });
+    }
+  });
+});
+
+describe('informal names of target groups and the code list Doelgroep', () => {
+  const doelgroep = standardReportFormat().codeLists.get('doelgroep')!;
+  const folded = (t: string) => normaliseForm(t);
+
+  test('every non-conforming word of a target group is a known variant of its code, and the reverse for names of people', () => {
+    for (const entry of doelgroep.entries) {
+      const term = set.byId.get(entry.term)!;
+      const variants = new Set(entry.variants.map(folded));
+      for (const nc of term.nonConforming) {
+        expect({ code: entry.code, word: nc.text, variant: variants.has(folded(nc.text)) }).toEqual({ code: entry.code, word: nc.text, variant: true });
+      }
+      const words = new Set(term.nonConforming.flatMap((nc) => [nc.text, ...Object.keys(nc.forms ?? {})]).map(folded));
+      for (const variant of entry.variants.filter((v) => /(?:'|-)?ers?$/.test(v) && /^[A-Z]/.test(v) && !/uitkering|gerechtigd/i.test(v))) {
+        expect({ code: entry.code, variant, flagged: words.has(folded(variant)) }).toEqual({ code: entry.code, variant, flagged: true });
+      }
     }
   });
 });

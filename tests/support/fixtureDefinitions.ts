@@ -2,7 +2,8 @@
  * A small definition set for engine tests, independent of the shipped data,
  * so a data change never hides an engine regression (and vice versa).
  */
-import { buildDefinitionSet, type DefinitionSet } from '../../src/definitions/definitionSet';
+import type { DefinitionSet } from '../../src/definitions/definitionSet';
+import { buildDefinitionSet } from '../../src/definitions/validateDefinitions';
 import { effectiveDefinitions, parseProfile, type EffectiveDefinitions } from '../../src/definitions/profile';
 
 const base = {

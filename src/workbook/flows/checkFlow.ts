@@ -27,8 +27,10 @@ export interface CheckFlowOptions {
   readonly format?: ReportFormat;
   readonly signal?: AbortSignal;
   readonly onProgress?: (phase: CheckPhase, done: number, total: number) => void;
-  /** Called between steps of the check (a few thousand rows each); a UI host yields to its event loop here. */
+  /** Called between steps of the check (a few hundred rows each); a UI host yields to its event loop here. */
   readonly pause?: () => Promise<void>;
+  /** Least milliseconds of work between two pauses (default 16: about a frame); 0 pauses after every step. */
+  readonly sliceMs?: number;
 }
 
 export interface CheckFlowResult {
@@ -53,6 +55,17 @@ function sheetsToRead(asked: readonly string[] | undefined, all: readonly string
     for (const s of all) if (format.isClientSheet(s) || format.isManagementSheet(s)) set.add(s);
   }
   return all.filter((s) => set.has(s));
+}
+
+let lastDefinitions: { set: DefinitionSet; key: string; defs: EffectiveDefinitions } | undefined;
+
+/** The effective definitions, the same object while set and profile stay the same (the term matcher is cached on it). */
+function definitionsFor(set: DefinitionSet, profile: Profile | null): EffectiveDefinitions {
+  const key = profile === null ? '' : JSON.stringify(profile);
+  if (lastDefinitions === undefined || lastDefinitions.set !== set || lastDefinitions.key !== key) {
+    lastDefinitions = { set, key, defs: effectiveDefinitions(set, profile) };
+  }
+  return lastDefinitions.defs;
 }
 
 export async function checkThroughPort(port: WorkbookPort, options: CheckFlowOptions): Promise<CheckFlowResult> {
@@ -82,7 +95,7 @@ export async function checkThroughPort(port: WorkbookPort, options: CheckFlowOpt
     profile = storedProfile(stored, options.set);
     if (profile !== null) profileSource = 'werkmap';
   }
-  const defs = effectiveDefinitions(options.set, profile);
+  const defs = definitionsFor(options.set, profile);
 
   const skipped: { sheet: string; kind: OwnSheetKind }[] = [];
   for (const sheet of snapshot.sheets) {
@@ -90,6 +103,8 @@ export async function checkThroughPort(port: WorkbookPort, options: CheckFlowOpt
     if (kind !== null) skipped.push({ sheet: sheet.name, kind });
   }
   const steps = checkSteps(snapshot, defs, { format, skipSheets: new Set(skipped.map((s) => s.sheet)) });
+  const slice = options.sliceMs ?? 16;
+  let sliceStart = Date.now();
   let check: WorkbookCheck;
   for (;;) {
     throwIfCancelled(signal);
@@ -98,8 +113,14 @@ export async function checkThroughPort(port: WorkbookPort, options: CheckFlowOpt
       check = step.value;
       break;
     }
-    options.onProgress?.('controleren', step.value.done, step.value.total);
-    if (options.pause !== undefined) await options.pause();
+    if (options.pause === undefined) {
+      options.onProgress?.('controleren', step.value.done, step.value.total);
+    } else if (Date.now() - sliceStart >= slice) {
+      // Time-sliced: pause once a frame's worth of steps is done, so input is answered without a pause per step.
+      options.onProgress?.('controleren', step.value.done, step.value.total);
+      await options.pause();
+      sliceStart = Date.now();
+    }
   }
   const { counted, accepted } = splitAccepted(check.findings, stored.accepted);
   return { defs, profileSource, check, findings: counted, accepted, skipped, stored };

@@ -138,6 +138,7 @@ describe('check through the port', () => {
       pause: async () => {
         pauses++;
       },
+      sliceMs: 0,
     });
     expect(result.check.rows).toBe(9000);
     expect(pauses).toBeGreaterThanOrEqual(4);
@@ -148,6 +149,8 @@ describe('check through the port', () => {
     const cancelled = checkThroughPort(wb, {
       set,
       signal: controller.signal,
+      pause: async () => undefined,
+      sliceMs: 0,
       onProgress: (phase, done) => {
         if (phase === 'controleren' && done >= 4000) controller.abort();
       },
@@ -242,4 +245,15 @@ describe('fixes, the Logboek and undo', () => {
     expect(await undoFix(wb, log[0])).toBe(false);
     expect((await readLog(wb)).length).toBe(2);
   });
+});
+
+test('checks with the same profile share their effective definitions (the term matcher is built once)', async () => {
+  const wb = MemoryWorkbook.fromSheets(sheets());
+  const a = await checkThroughPort(wb, { set });
+  const b = await checkThroughPort(wb, { set });
+  expect(b.defs).toBe(a.defs);
+  await storeProfile(wb, profile12);
+  const c = await checkThroughPort(wb, { set });
+  expect(c.defs).not.toBe(a.defs);
+  expect((await checkThroughPort(wb, { set })).defs).toBe(c.defs);
 });

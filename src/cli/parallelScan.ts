@@ -1,0 +1,84 @@
+/**
+ * Scanning a large text on two threads: the main thread scans the first part
+ * while a worker (scanWorker.ts) scans the rest; both see the whole text, so
+ * what the text says about itself (its date, its titles) counts in both
+ * parts. The parts meet at a paragraph break after a sentence end, where no
+ * word, sentence or number statement can cross, so the findings are exactly
+ * those of one scan (tests/cli/parallelScan.test.ts).
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Profile } from '../definitions/profile';
+import type { TermMatcher, TextFinding } from '../engine/termMatcher';
+
+/** Texts from this length on are scanned on two threads (when the machine has two cores). */
+export const PARALLEL_FROM = 1 << 20;
+
+/** The share of the text the main thread scans; the worker starts later, so it takes the smaller part. */
+const MAIN_SHARE = 0.55;
+
+export interface ScanJob {
+  readonly text: string;
+  readonly from: number;
+  readonly to: number;
+  readonly profile: Profile | null;
+}
+
+/**
+ * Where the text may be split near `at`: the start of a paragraph (after a
+ * blank line) whose previous paragraph ends a sentence. -1 if there is none
+ * within a tenth of the text.
+ */
+export function splitPoint(text: string, at: number): number {
+  const window = Math.floor(text.length / 10);
+  const re = /[.!?:;]["'’”)]*[ \t]*\r?\n(?:[ \t]*\r?\n)+/g;
+  re.lastIndex = Math.max(0, at - window);
+  for (let m = re.exec(text); m !== null && m.index <= at + window; m = re.exec(text)) {
+    if (m.index + m[0].length >= at) return m.index + m[0].length;
+  }
+  return -1;
+}
+
+/**
+ * Whether a second core is free: the machine has two or more, and the load
+ * of the last minute leaves one idle (on a busy machine a second thread only
+ * competes with the first).
+ */
+export function secondCoreFree(): boolean {
+  const cores = availableParallelism();
+  return cores >= 2 && loadavg()[0] <= cores - 1;
+}
+
+/**
+ * The findings of `matcher.scan(text)`, on two threads for a large text when
+ * a second core is free (`parallel` forces the choice, for tests).
+ */
+export async function scanText(
+  matcher: TermMatcher,
+  text: string,
+  profile: Profile | null,
+  parallel: boolean = text.length >= PARALLEL_FROM && secondCoreFree(),
+): Promise<TextFinding[]> {
+  if (!parallel) return matcher.scan(text);
+  const split = splitPoint(text, Math.floor(text.length * MAIN_SHARE));
+  if (split <= 0 || split >= text.length) return matcher.scan(text);
+  const rest = scanOnWorker({ text, from: split, to: text.length, profile }).catch(() => undefined);
+  const first = matcher.scan(text, { from: 0, to: split });
+  // A worker that could not run is no reason to fail: scan its part here.
+  const second = (await rest) ?? matcher.scan(text, { from: split, to: text.length });
+  return first.concat(second);
+}
+
+/** The findings of a part of the text, scanned on a worker thread. */
+export function scanOnWorker(job: ScanJob): Promise<TextFinding[]> {
+  const worker = new Worker(join(__dirname, 'scanWorker.js'), { workerData: job });
+  return new Promise<TextFinding[]>((resolve, reject) => {
+    worker.once('message', (findings: TextFinding[]) => {
+      resolve(findings);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`scanWorker stopte met ${code}`)));
+  });
+}
