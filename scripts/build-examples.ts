@@ -18,6 +18,7 @@ import { serialFromDate } from '../src/engine/excelDate';
 import type { RawValue } from '../src/engine/grid';
 import { formatIndicator } from '../src/engine/management';
 import { generateSubmission, toWorkbookData, type Row } from './submissionGenerator';
+import { buildTemplateExamples, templateExamplesReadme } from './build-template-examples';
 
 const DIR = join(__dirname, '..', 'examples');
 const DATE_FORMAT = 'dd-mm-yyyy';
@@ -233,6 +234,7 @@ function readme(changed: (number | null)[]): string {
     '  gemeenten in Noord-Kennemerland (320 cliëntrijen, een lege en een verborgen rij, bladen Cliënten, Management en Toelichting).',
     '- `profiel-noord-kennemerland.json`: het contractprofiel (duurzame plaatsing vanaf 12 maanden).',
     '- `contract-noord-kennemerland.xlsx`: contractbepalingen met niet-conforme termen, voor `reintegratie termen`.',
+    ...templateExamplesReadme(),
     '',
     'Fouten die met opzet in de inzending staan:',
     '',
@@ -243,6 +245,9 @@ function readme(changed: (number | null)[]): string {
     '```sh',
     'npx reintegratie controleer examples/inzending-noord-kennemerland.xlsx --profiel examples/profiel-noord-kennemerland.json --uit uit',
     'npx reintegratie termen examples/contract-noord-kennemerland.xlsx',
+    'npx reintegratie omzetten examples/export-werkpad-kwartaal-1.xlsx --uit uit/rapportage-kwartaal-1.xlsx',
+    'npx reintegratie omzetten examples/export-werkpad-kwartaal-2.xlsx --koppeling examples/koppeling-werkpad.json --uit uit/rapportage-kwartaal-2.xlsx',
+    'npx reintegratie contract --gegevens examples/contract-gegevens-noord-kennemerland.json --profiel examples/profiel-noord-kennemerland.json --uit uit/contract.xlsx',
     '```',
     '',
   ].join('\n');
@@ -254,6 +259,7 @@ async function main(): Promise<void> {
   const changed = await buildSubmission();
   writeFileSync(join(DIR, 'README.md'), readme(changed));
   await buildContract();
+  await buildTemplateExamples(DIR);
   console.log(`voorbeelden geschreven in ${DIR}`);
 }
 

@@ -40,7 +40,7 @@ function commanderMessage(error: CommanderError): string {
     case 'commander.unknownOption':
       return `Onbekende optie: ${quoted(error.message)}. Zie 'reintegratie --help'.`;
     case 'commander.unknownCommand':
-      return `Onbekende opdracht: ${quoted(error.message)}. Kies controleer, termen of definities.`;
+      return `Onbekende opdracht: ${quoted(error.message)}. Kies controleer, termen, definities, sjabloon, omzetten of contract.`;
     case 'commander.missingArgument':
       return `Argument ontbreekt: ${quoted(error.message)}.`;
     case 'commander.optionMissingArgument':
@@ -61,7 +61,7 @@ function versionLine(): string {
 export function buildProgram(output: Output, setStatus: (status: number) => void): Command {
   const program = new Command('reintegratie');
   program
-    .description('De definitieset re-integratie: termen controleren, rapportages toetsen en definities opzoeken.')
+    .description('De definitieset re-integratie: termen controleren, rapportages toetsen, definities opzoeken en sjablonen vullen.')
     .helpOption('-h, --help', 'toon deze hulp')
     .version(versionLine(), '-V, --versie', 'toon de versie van het programma en de definitieset')
     .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
@@ -100,6 +100,61 @@ export function buildProgram(output: Output, setStatus: (status: number) => void
   withCommon(
     program.command('definities').description('toon de effectieve definitieset (standaardset plus profiel)'),
   ).action((options: CommonOptions) => setStatus(commands.definitions().definitionsCommand(options, output)));
+
+  // The template commands load their modules when they run (the others start faster without them).
+  const withOutput = (cmd: Command): Command =>
+    cmd
+      .option('--uit <bestand.xlsx>', 'de werkmap die wordt geschreven (nooit over een invoerbestand)')
+      .option('--overschrijf', 'een bestaand bestand voor --uit vervangen');
+  const withMetadata = (cmd: Command): Command =>
+    cmd
+      .option('--gemeente <naam>', 'Management: de gemeente')
+      .option('--opdrachtnemer <naam>', 'Management: het re-integratiebedrijf')
+      .option('--van <datum>', 'Management: begin van de rapportageperiode (dd-mm-jjjj)')
+      .option('--tot <datum>', 'Management: einde van de rapportageperiode (dd-mm-jjjj)');
+
+  withMetadata(
+    withOutput(
+      withCommon(
+        program
+          .command('sjabloon')
+          .description('schrijf het sjabloon van de uniforme rapportage (keuzelijsten, invoerhulp, managementformules)')
+          .argument('<soort>', 'rapportage'),
+      ),
+    ),
+  ).action(async (kind: string, options) => {
+    const { templateCommand } = await import('./templateCommand');
+    setStatus(await templateCommand(kind, options, output));
+  });
+
+  withMetadata(
+    withOutput(
+      withCommon(
+        program
+          .command('omzetten')
+          .description('zet de eigen export van een re-integratiebedrijf om in de uniforme rapportage')
+          .argument('<bron.xlsx>', 'de eigen export (.xlsx)')
+          .option('--koppeling <koppeling.json>', 'de koppeling van een vorige periode (.json, of een rapportage .xlsx die haar bevat)')
+          .option('--blad <naam>', 'het blad met de eigen tabel (standaard: het blad dat het best past)'),
+      ),
+    ),
+  ).action(async (source: string, options) => {
+    const { convertCommand } = await import('./convertCommand');
+    setStatus(await convertCommand(source, options, output));
+  });
+
+  withOutput(
+    withCommon(
+      program
+        .command('contract')
+        .description('vul een contract met de definities: het standaardcontract, of de plaatshouders {{veld}} van een eigen werkmap')
+        .option('--gegevens <contract.json>', 'de contractgegevens (JSON)')
+        .option('--sjabloon <eigen.xlsx>', 'de eigen werkmap van de gemeente met plaatshouders {{veld}}'),
+    ),
+  ).action(async (options) => {
+    const { contractCommand } = await import('./contractCommand');
+    setStatus(await contractCommand(options, output));
+  });
 
   for (const cmd of program.commands) {
     cmd.createHelp = () => Object.assign(new DutchHelp(), cmd.configureHelp());

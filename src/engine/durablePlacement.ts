@@ -12,7 +12,7 @@ import type { ParsedCell } from './cellValues';
 import { numberText } from './numberText';
 
 export const DURABLE_TERM = 'duurzame-plaatsing';
-const PLACED_STATUS = 'geplaatst';
+export const PLACED_STATUS = 'geplaatst';
 
 export interface DurableRow {
   readonly status: ParsedCell;

@@ -27,6 +27,7 @@ import { SectionTabs } from './common/SectionTabs';
 import { DefinitionsSection } from './definitions/DefinitionsSection';
 import { PaneContext, type ActiveProfile, type PaneContextValue, type PaneHost, type SectionId } from './paneContext';
 import { ProfileSection } from './profile/ProfileSection';
+import { TemplatesSection } from './templates/TemplatesSection';
 import { TermsSection } from './terms/TermsSection';
 
 export type PaneTheme = 'light' | 'dark';
@@ -47,6 +48,7 @@ export const SECTIONS: readonly { readonly id: SectionId; readonly label: string
   { id: 'termen', label: 'Termen' },
   { id: 'definities', label: 'Definities' },
   { id: 'profiel', label: 'Profiel' },
+  { id: 'sjablonen', label: 'Sjablonen' },
 ];
 
 const useStyles = makeStyles({
@@ -119,6 +121,7 @@ function Pane(props: PaneAppProps) {
     termen: <TermsSection />,
     definities: <DefinitionsSection />,
     profiel: <ProfileSection />,
+    sjablonen: <TemplatesSection />,
   };
 
   return (

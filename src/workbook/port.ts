@@ -101,9 +101,15 @@ export interface WriteBlock {
 export interface ValidationSpec {
   /** A1 range without sheet name, e.g. "C2:C5001". */
   readonly range: string;
-  readonly kind: 'list' | 'date' | 'decimal' | 'whole' | 'textLength';
+  /** custom: allowed where `formula` is TRUE (Excel's "Custom" validation). */
+  readonly kind: 'list' | 'date' | 'decimal' | 'whole' | 'textLength' | 'custom';
   /** For a list: a formula such as "=Codelijsten!$A$2:$A$11" (never a literal list: Excel limits those to 255 characters). */
   readonly source?: string;
+  /**
+   * For custom: a formula that is TRUE for an allowed value, written for the
+   * range's top-left cell and relative to it, e.g. "=AND(ISNUMBER(O2),O2>0,O2<=60)".
+   */
+  readonly formula?: string;
   readonly min?: number;
   readonly max?: number;
   readonly allowBlank?: boolean;

@@ -52,6 +52,7 @@ const SECTIONS = [
   ['Termen', 'termen'],
   ['Definities', 'definities'],
   ['Profiel', 'profiel'],
+  ['Sjablonen', 'sjablonen'],
 ] as const;
 
 const timer = new StepTimer();

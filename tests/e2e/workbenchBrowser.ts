@@ -133,11 +133,11 @@ export async function summaryCounts(page: Page): Promise<{ fout: number; waarsch
 }
 
 /** The pane's section tab. */
-export function sectionTab(page: Page, name: 'Controleren' | 'Termen' | 'Definities' | 'Profiel'): Locator {
+export function sectionTab(page: Page, name: 'Controleren' | 'Termen' | 'Definities' | 'Profiel' | 'Sjablonen'): Locator {
   return page.getByRole('tab', { name, exact: true });
 }
 
-export function panel(page: Page, id: 'controleren' | 'termen' | 'definities' | 'profiel'): Locator {
+export function panel(page: Page, id: 'controleren' | 'termen' | 'definities' | 'profiel' | 'sjablonen'): Locator {
   return page.locator(`#paneel-${id}`);
 }
 

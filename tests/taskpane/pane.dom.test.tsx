@@ -86,11 +86,11 @@ function mount(port: WorkbookPort): void {
   });
 }
 
-test('the four sections, a check that only reads, and the counts written out', async () => {
+test('the five sections, a check that only reads, and the counts written out', async () => {
   const wb = MemoryWorkbook.fromSheets([manyFindings(3), { name: 'Leeg', values: [] }]);
   const { port, calls } = recording(wb);
   mount(port);
-  expect([...element.querySelectorAll('[role=tab]')].map((t) => t.textContent)).toEqual(['Controleren', 'Termen', 'Definities', 'Profiel']);
+  expect([...element.querySelectorAll('[role=tab]')].map((t) => t.textContent)).toEqual(['Controleren', 'Termen', 'Definities', 'Profiel', 'Sjablonen']);
   calls.length = 0;
   fireEvent.click(button(section('controleren'), 'Controleren'));
   expect(await summaryText()).toBe('0 fouten3 waarschuwingen0 info');

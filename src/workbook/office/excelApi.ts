@@ -181,6 +181,7 @@ export interface DataValidationRule {
   decimal?: { formula1: unknown; formula2?: unknown; operator: string };
   wholeNumber?: { formula1: unknown; formula2?: unknown; operator: string };
   textLength?: { formula1: unknown; formula2?: unknown; operator: string };
+  custom?: { formula: string };
 }
 
 /** A page of a collection with the content of its items (CollectionLoadOptions). */

@@ -181,6 +181,8 @@ function validationRule(v: ValidationSpec): Range['dataValidation']['rule'] {
       return { wholeNumber: bounds };
     case 'textLength':
       return { textLength: bounds };
+    case 'custom':
+      return { custom: { formula: v.formula ?? '' } };
   }
 }
 

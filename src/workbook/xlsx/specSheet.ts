@@ -68,6 +68,9 @@ function validationXml(v: ValidationSpec): string {
   let f2: string | undefined;
   if (type === 'list') {
     f1 = (v.source ?? '').replace(/^=/, '');
+  } else if (type === 'custom') {
+    // Allowed where the formula (relative to the range's first cell) is TRUE; no operator.
+    f1 = (v.formula ?? '').replace(/^=/, '');
   } else {
     const lowest = type === 'date' ? 1 : type === 'textLength' || type === 'whole' ? 0 : -9.99e307;
     const highest = type === 'date' ? 2958465 : type === 'textLength' ? 32767 : type === 'whole' ? 2147483647 : 9.99e307;
