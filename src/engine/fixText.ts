@@ -52,13 +52,31 @@ export function applyFixes(
   return { text: out, applied };
 }
 
-/** Scans `text` and applies every finding of the given codes (default: term findings). */
+/** How often fixAll scans again: a fix can change the context a nearby word is judged in. */
+const MAX_PASSES = 4;
+
+/**
+ * Scans `text` and applies every finding of the given codes (default: term
+ * findings), then scans the result again until nothing is left to fix (a
+ * replacement can change the context in which a nearby word is judged, e.g.
+ * what a bracketed gloss follows). The offsets of `applied` are those of the
+ * text each pass worked on; with one pass, the original text.
+ */
 export function fixAll(
   matcher: TermMatcher,
   text: string,
   codes: readonly TextFindingCode[] = ['TERM_NIET_CONFORM'],
   choose?: ChooseSuggestion,
 ): FixResult {
-  const findings = matcher.scan(text).filter((f) => codes.includes(f.code));
-  return applyFixes(text, findings, choose);
+  let current = text;
+  const applied: AppliedFix[] = [];
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const findings = matcher.scan(current).filter((f) => codes.includes(f.code));
+    if (findings.length === 0) break;
+    const result = applyFixes(current, findings, choose);
+    if (result.applied.length === 0) break;
+    applied.push(...result.applied);
+    current = result.text;
+  }
+  return { text: current, applied };
 }

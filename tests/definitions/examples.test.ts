@@ -64,3 +64,14 @@ describe.each(terms)('%s', (_id, term) => {
     }
   });
 });
+
+describe('the set is written in its own standard terms', () => {
+  const texts: [string, string][] = [];
+  for (const t of defs.terms) {
+    texts.push([t.id, t.definition]);
+    for (const v of t.values ?? []) texts.push([`${t.id} / ${v.id}`, v.definition]);
+  }
+  test.each(texts)('%s', (_id, text) => {
+    expect(matcher.scan(text).map((f) => `${f.code}: ${f.fragment}`)).toEqual([]);
+  });
+});

@@ -94,3 +94,11 @@ describe.each(sets)('%s', (_name, defs) => {
     );
   });
 });
+
+test('fixing everything converges when a fix changes the context of a nearby word (found by the property above)', () => {
+  const matcher = new TermMatcher(fixtureDefs);
+  const t = 're-integratie (uitstroom (reintegre ';
+  const fixed = fixAll(matcher, t).text;
+  expect(matcher.scan(fixed).filter((f) => f.code === 'TERM_NIET_CONFORM')).toEqual([]);
+  expect(fixed).not.toBe(t);
+});
