@@ -6,6 +6,7 @@
  * schema of the profile is in profileSchema.ts and is loaded only when a
  * profile is parsed.
  */
+import { numberText } from './numberText';
 import type { DefinitionSet } from './definitionSet';
 import type { Deviation, Profile } from './profileSchema';
 import type { Parameter, Term } from './schema';
@@ -120,13 +121,13 @@ function checkValue(parameter: Parameter, value: unknown, where: string): void {
     throw new ProfileError(`Profiel ongeldig: ${where}: waarde ${JSON.stringify(value)} is geen getal.`);
   }
   if (parameter.integer && !Number.isInteger(value)) {
-    throw new ProfileError(`Profiel ongeldig: ${where}: waarde ${value} moet een geheel getal zijn.`);
+    throw new ProfileError(`Profiel ongeldig: ${where}: waarde ${numberText(value)} moet een geheel getal zijn.`);
   }
   const min = parameter.min as number;
   const max = parameter.max as number;
   if (value < min || value > max) {
     throw new ProfileError(
-      `Profiel ongeldig: ${where}: waarde ${value} ligt buiten het bereik ${min}–${max} ${parameter.unit}.`,
+      `Profiel ongeldig: ${where}: waarde ${numberText(value)} ligt buiten het bereik ${numberText(min)}–${numberText(max)} ${parameter.unit}.`,
     );
   }
 }

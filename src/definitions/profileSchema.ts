@@ -78,7 +78,8 @@ function dutchType(expected: string): string {
 
 /** The shape of a profile (before its deviations are checked against the set); throws ProfileError. */
 export function parseProfileShape(raw: unknown): Profile {
-  const result = profileSchema.safeParse(raw);
+  // reportInput: zod v4 leaves `input` out of issues by default, and a wrong type would read as missing.
+  const result = profileSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
     throw new ProfileError(`Profiel ongeldig: ${describeIssue(result.error.issues[0])}.`);
   }

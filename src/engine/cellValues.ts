@@ -12,7 +12,7 @@ import { isDateFormat, isPercentFormat } from './numberFormat';
 import type { FindingCode, MessageValues } from './findings';
 import { isCellError, isUncalculatedFormula, type RawValue } from './grid';
 import { nearest } from './nearestCode';
-import { numberText } from './numberText';
+import { numberText } from '../definitions/numberText';
 
 export interface CellProblem {
   readonly code: FindingCode;

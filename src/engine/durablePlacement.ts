@@ -9,7 +9,7 @@ import type { EffectiveDefinitions } from '../definitions/profile';
 import type { CodeEntry } from '../definitions/formatSchema';
 import type { ReportFormat } from '../definitions/reportFormat';
 import type { ParsedCell } from './cellValues';
-import { numberText } from './numberText';
+import { numberText } from '../definitions/numberText';
 
 export const DURABLE_TERM = 'duurzame-plaatsing';
 export const PLACED_STATUS = 'geplaatst';

@@ -6,7 +6,7 @@
  */
 import { CATALOGUE, type Finding, type Severity } from './findings';
 import { isCellError, type RawValue } from './grid';
-import { numberText } from './numberText';
+import { numberText } from '../definitions/numberText';
 
 /** A cell value as JSON: an Excel error by its name, anything else as it is. */
 export function jsonValue(value: RawValue): string | number | boolean | null {

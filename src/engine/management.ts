@@ -13,7 +13,7 @@ import { isDateFormat, isPercentFormat } from './numberFormat';
 import { UNKNOWN_COLUMN_REASONS, type Finding } from './findings';
 import { isCellError, isUncalculatedFormula, type RawValue, type SheetData } from './grid';
 import { findingAt, type Place } from './located';
-import { numberText } from './numberText';
+import { numberText } from '../definitions/numberText';
 
 export interface ManagementEntry {
   readonly target: MetadataLabel | Indicator;

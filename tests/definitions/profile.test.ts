@@ -61,7 +61,7 @@ describe('contract profile', () => {
       /waarde "twaalf" is geen getal/,
     );
     expect(error(withDeviation({ term: 'duurzame-plaatsing', parameter: 'minimumMaanden', waarde: 6.5, motivering: 'm' }))).toMatch(
-      /moet een geheel getal zijn/,
+      /waarde 6,5 moet een geheel getal zijn/,
     );
     expect(error(withDeviation({ term: 'duurzame-plaatsing', parameter: 'gesubsidieerdWerkTelt', waarde: 'ja', motivering: 'm' }))).toMatch(
       /geen ja\/nee-waarde/,
@@ -81,6 +81,8 @@ describe('contract profile', () => {
       "Profiel ongeldig: afwijking 1, 'motivering' ontbreekt.",
     );
     expect(error({ ...valid, extra: 1 })).toBe("Profiel ongeldig: onbekend veld 'extra'.");
+    expect(error({ ...valid, naam: 5 })).toBe("Profiel ongeldig: 'naam' heeft het verkeerde type (verwacht: tekst).");
+    expect(error({ ...valid, afwijkingen: 'geen' })).toBe("Profiel ongeldig: 'afwijkingen' heeft het verkeerde type (verwacht: lijst).");
     expect(error([])).toMatch(/verwacht een JSON-object/);
     expect(error(withDeviation({ term: 'plaatsing', motivering: 'm' }))).toMatch(/geef een parameter met een waarde of een toelichting/);
     expect(() => parseProfileJson('{ naam: ', fixtureSet)).toThrow('Profiel ongeldig: het bestand is geen geldige JSON.');
