@@ -124,7 +124,7 @@ describe('the profile draft', () => {
     const range = deviation('99');
     expect(checkDraft({ naam: 'a', gemeente: 'b', deviations: [range] }, set).errors.deviations.get(range.key)).toEqual({ value: 'Waarde 99 ligt buiten het bereik 1–60 maanden.' });
     const comma = deviation('12,5');
-    expect(checkDraft({ naam: 'a', gemeente: 'b', deviations: [comma] }, set).errors.deviations.get(comma.key)).toEqual({ value: 'Waarde 12.5 moet een geheel getal zijn.' });
+    expect(checkDraft({ naam: 'a', gemeente: 'b', deviations: [comma] }, set).errors.deviations.get(comma.key)).toEqual({ value: 'Waarde 12,5 moet een geheel getal zijn.' });
   });
 
   test('an unknown parameter, a missing term and a deviation given twice are placed at their field', () => {
