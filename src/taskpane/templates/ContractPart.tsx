@@ -5,7 +5,8 @@
  * standard contract (Overeenkomst and Bijlage definities) into this
  * workbook, or the placeholders {{veld}} of the workbook's own sheets.
  */
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Text, Textarea } from '@fluentui/react-components';
+import { TemplateMessage, type TemplateMessageState } from './TemplateMessage';
+import { Button, Checkbox, Field, Input, Select, Text, Textarea } from '@fluentui/react-components';
 import { Add16Regular, Delete16Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { standardReportFormat } from '../../definitions/reportFormat';
@@ -21,7 +22,7 @@ import { useTemplateStyles } from './templateStyles';
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-type Message = { intent: 'success' | 'error' | 'warning' | 'info'; text: string; replace?: boolean };
+type Message = TemplateMessageState;
 
 export function ContractPart() {
   const pane = usePane();
@@ -359,23 +360,7 @@ export function ContractPart() {
           </Button>
         </div>
       </form>
-      <div role="status" aria-live="polite">
-        {message !== null && (
-          <MessageBar intent={message.intent} data-melding={message.intent}>
-            <MessageBarBody>{message.text}</MessageBarBody>
-            {message.replace === true && (
-              <MessageBarActions>
-                <Button size="small" onClick={() => void act('standaard', true)}>
-                  Vervangen
-                </Button>
-                <Button size="small" onClick={() => setMessage(null)}>
-                  Annuleren
-                </Button>
-              </MessageBarActions>
-            )}
-          </MessageBar>
-        )}
-      </div>
+      <TemplateMessage message={message} onReplace={() => void act('standaard', true)} onDismiss={() => setMessage(null)} />
       {unknown.length > 0 && (
         <ul aria-label="Onbekende plaatshouders">
           {unknown.map((u) => (

@@ -7,7 +7,8 @@
  * saves the mapping in the workbook, so next period it runs in one click;
  * a label the saved mapping does not know comes back as an open value.
  */
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Text } from '@fluentui/react-components';
+import { TemplateMessage, type TemplateMessageState } from './TemplateMessage';
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { standardReportFormat } from '../../definitions/reportFormat';
 import { withOpenValues } from '../../engine/templates/applyMapping';
@@ -49,7 +50,7 @@ const BASIS: Record<string, string> = {
 const EMPTY_CHOICE = '\u0000leeg';
 const OPEN_CHOICE = '';
 
-type Message = { intent: 'success' | 'error' | 'warning' | 'info'; text: string; replace?: boolean };
+type Message = TemplateMessageState;
 
 export function MappingPart() {
   const pane = usePane();
@@ -317,30 +318,16 @@ export function MappingPart() {
           </div>
         </>
       )}
-      <div role="status" aria-live="polite">
-        {message !== null && (
-          <MessageBar intent={message.intent} data-melding={message.intent}>
-            <MessageBarBody>{message.text}</MessageBarBody>
-            {message.replace === true && draft !== null && (
-              <MessageBarActions>
-                <Button size="small" onClick={() => void convert(draftMapping(draft), true)}>
-                  Vervangen
-                </Button>
-                <Button size="small" onClick={() => setMessage(null)}>
-                  Annuleren
-                </Button>
-              </MessageBarActions>
-            )}
-            {message.intent === 'success' && (
-              <MessageBarActions>
-                <Button size="small" onClick={() => pane.showSection('controleren')}>
-                  Controleren
-                </Button>
-              </MessageBarActions>
-            )}
-          </MessageBar>
-        )}
-      </div>
+      <TemplateMessage
+        message={message}
+        onReplace={draft === null ? undefined : () => void convert(draftMapping(draft), true)}
+        onDismiss={() => setMessage(null)}
+        successActions={
+          <Button size="small" onClick={() => pane.showSection('controleren')}>
+            Controleren
+          </Button>
+        }
+      />
     </section>
   );
 }

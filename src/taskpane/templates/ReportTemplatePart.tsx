@@ -5,7 +5,8 @@
  * Management metadata the user gives. A report already there is replaced
  * only after the user confirms.
  */
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
+import { TemplateMessage, type TemplateMessageState } from './TemplateMessage';
+import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { parseDateText } from '../../engine/cellValues';
 import type { RawValue } from '../../engine/grid';
@@ -14,7 +15,7 @@ import { usePane } from '../paneContext';
 import { templateErrorText } from './templateErrors';
 import { useTemplateStyles } from './templateStyles';
 
-type Message = { intent: 'success' | 'error' | 'warning'; text: string; replace?: boolean };
+type Message = TemplateMessageState;
 
 export function ReportTemplatePart() {
   const pane = usePane();
@@ -78,23 +79,7 @@ export function ReportTemplatePart() {
           Sjabloon invoegen
         </Button>
       </div>
-      <div role="status" aria-live="polite">
-        {message !== null && (
-          <MessageBar intent={message.intent} data-melding={message.intent}>
-            <MessageBarBody>{message.text}</MessageBarBody>
-            {message.replace === true && (
-              <MessageBarActions>
-                <Button size="small" onClick={() => void insert(true)}>
-                  Vervangen
-                </Button>
-                <Button size="small" onClick={() => setMessage(null)}>
-                  Annuleren
-                </Button>
-              </MessageBarActions>
-            )}
-          </MessageBar>
-        )}
-      </div>
+      <TemplateMessage message={message} onReplace={() => void insert(true)} onDismiss={() => setMessage(null)} />
     </section>
   );
 }
