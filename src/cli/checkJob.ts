@@ -22,11 +22,10 @@ import { MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
 import { StoredStateError } from '../workbook/storedState';
 import { PackageWriteError } from '../workbook/xlsx/packageWriteError';
 import { CellWriteError } from '../workbook/xlsx/sheetCellEdits';
-import { XlsxCodec } from '../workbook/xlsx/xlsxCodec';
 import { XlsxReadError } from '../workbook/xlsx/xlsxReadError';
 import { ZipWriteError } from '../workbook/xlsx/zipWriter';
 import { OutputError, writeCopy, type FileIdentity } from './outputFile';
-import { ZLIB_COMPRESSOR } from './zipCompression';
+import { fileCodec } from './zipCompression';
 
 /** The profile file given with --profiel (validated where the check runs). */
 export interface ProfileFile {
@@ -67,8 +66,7 @@ export type CheckOutcome =
   /** A bug: exit status 3. */
   | { readonly kind: 'internal'; readonly message: string };
 
-/** The package codec with Node's zlib for compression. */
-const codec = new XlsxCodec({ compressor: ZLIB_COMPRESSOR });
+const codec = fileCodec;
 
 let set: DefinitionSet | undefined;
 const profiles = new Map<string, Profile>();

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { RawValue } from '../engine/grid';
 import { parseDateText } from '../engine/cellValues';
 import { MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
-import { xlsxCodec } from '../workbook/xlsx/xlsxCodec';
+import { fileCodec } from './zipCompression';
 import { XlsxReadError } from '../workbook/xlsx/xlsxReadError';
 import { InputError } from './inputError';
 import { fileIdentity, OutputError, writeCopy } from './outputFile';
@@ -66,7 +66,7 @@ export function metadataOf(options: MetadataOptions): Record<string, RawValue> {
 
 /** A new, empty workbook that can be saved as .xlsx. */
 export function newWorkbook(): MemoryWorkbook {
-  return MemoryWorkbook.fromSheets([], { codec: xlsxCodec });
+  return MemoryWorkbook.fromSheets([], { codec: fileCodec });
 }
 
 /** Opens an .xlsx file to change it (the file itself is never written). */
@@ -78,7 +78,7 @@ export function openWorkbook(path: string): MemoryWorkbook {
     throw new InputError(`${path}: bestand niet gevonden of niet leesbaar.`);
   }
   try {
-    return MemoryWorkbook.fromXlsx(bytes, xlsxCodec);
+    return MemoryWorkbook.fromXlsx(bytes, fileCodec);
   } catch (error) {
     if (error instanceof XlsxReadError) throw new InputError(`${path}: ${error.message}`);
     throw error;

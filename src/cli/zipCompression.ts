@@ -6,6 +6,7 @@
 import { deflateRawSync } from 'node:zlib';
 import * as zlib from 'node:zlib';
 import { crc32 } from '../workbook/xlsx/crc32';
+import { XlsxCodec } from '../workbook/xlsx/xlsxCodec';
 import type { Compressor } from '../workbook/xlsx/zipWriter';
 
 type Crc32 = (data: Uint8Array, value?: number) => number;
@@ -21,3 +22,6 @@ export const ZLIB_COMPRESSOR: Compressor = {
     return { data: deflateRawSync(data, { level }), crc, size: data.length };
   },
 };
+
+/** The package codec of the command line: the portable codec with Node's zlib. */
+export const fileCodec = new XlsxCodec({ compressor: ZLIB_COMPRESSOR });
