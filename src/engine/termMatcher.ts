@@ -13,11 +13,13 @@
 import { normaliseForm } from '../definitions/normaliseForm';
 import type { EffectiveDefinitions, EffectiveParameter, EffectiveTerm } from '../definitions/profile';
 import { Automaton, MatchBuffer } from './automaton';
+import { IntList } from './intList';
 import { FoldBuffers, foldedSlice, foldText, type FoldedText, type TextRange } from './foldedText';
 import { renderMessage } from './findings';
 import { findNumberStatements, qualifierOf, type NumberStatement, type UnitHit } from './numberStatements';
+import { isCasedCode, isSurrogateCode } from './charClasses';
 import { isAbbreviation, keepCase, stripMarks } from './letterCase';
-import { TextContext } from './textContext';
+import { META_WORD_STARTS, TextContext } from './textContext';
 import { convert, comparable, formatAmount, PREFIX_UNIT_WORDS, UNIT_WORDS, parameterUnit, type UnitWord } from './units';
 
 export type LexiconKind = 'conform' | 'nonconform' | 'unit';
@@ -155,8 +157,7 @@ function isWordCode(code: number): boolean {
   if (code >= 97 && code <= 122) return true; // a-z (folded text is lower case)
   if (code >= 48 && code <= 57) return true;
   if (code < 128) return false;
-  const ch = String.fromCharCode(code);
-  return ch.toUpperCase() !== ch.toLowerCase() || (code >= 0xd800 && code <= 0xdfff);
+  return isCasedCode(code) || isSurrogateCode(code);
 }
 
 /** A hyphen or apostrophe between two word characters joins them into one word. */
@@ -189,11 +190,21 @@ function isCompoundPart(text: Uint16Array, start: number, end: number): boolean 
 
 /** The word around [start, end): extends over letters, digits and joiners. */
 function wordAround(text: Uint16Array, start: number, end: number): [number, number] {
+  return [wordStartAt(text, start), wordEndAt(text, end)];
+}
+
+/** Where the word that goes on at `start` starts. */
+function wordStartAt(text: Uint16Array, start: number): number {
   let s = start;
   while (isInWord(text, s - 1)) s--;
+  return s;
+}
+
+/** Where the word that goes on at `end - 1` ends. */
+function wordEndAt(text: Uint16Array, end: number): number {
   let e = end;
   while (isInWord(text, e)) e++;
-  return [s, e];
+  return e;
 }
 
 /** Two or more words that each start with a capital, not all in capitals ("No-Cure-No-Pay", "Vaste Plaatsing"). */
@@ -226,8 +237,14 @@ export class TermMatcher {
   /** Fold buffers and match storage reused by every scan (a scan does not keep them). */
   private readonly buffers = new FoldBuffers();
   private readonly matches = new MatchBuffer();
-  /** Kind of each lexicon entry as a number (CONFORM, NONCONFORM, UNIT). */
+  /** Kind of each automaton pattern as a number (CONFORM, NONCONFORM, UNIT; META_WORD after the lexicon). */
   private readonly kinds: Uint8Array;
+  /** What each lexicon entry allows, as bits (COMPOUND, PREFIX_UNIT, HYPHENATED, EXACT). */
+  private readonly entryFlags: Uint8Array;
+  /** Original offsets where a word about words may start, from the last scan. */
+  private readonly metaWords = new IntList();
+  /** Folded offsets of the brackets and slashes of the last scan, ascending. */
+  private readonly glossMarks = new IntList();
   private readonly maxKeyLength: number;
   /** Number parameters by the id of a term whose mention states them. */
   private readonly numberParameters: ReadonlyMap<string, readonly ParameterMention[]>;
@@ -243,8 +260,17 @@ export class TermMatcher {
     lexicon: readonly LexiconEntry[] = buildLexicon(defs),
   ) {
     this.lexicon = lexicon;
-    this.automaton = new Automaton(lexicon.map((e) => e.key));
-    this.kinds = Uint8Array.from(lexicon, (e) => (e.kind === 'conform' ? CONFORM : e.kind === 'nonconform' ? NONCONFORM : UNIT));
+    // Found in the same pass: the words about words (candidates for the context, textContext.ts) and
+    // the brackets and slashes a gloss follows.
+    this.automaton = new Automaton([...lexicon.map((e) => e.key), ...META_WORD_STARTS, ...GLOSS_MARKS]);
+    this.kinds = new Uint8Array(lexicon.length + META_WORD_STARTS.length + GLOSS_MARKS.length);
+    lexicon.forEach((e, i) => (this.kinds[i] = e.kind === 'conform' ? CONFORM : e.kind === 'nonconform' ? NONCONFORM : UNIT));
+    this.kinds.fill(META_WORD, lexicon.length, lexicon.length + META_WORD_STARTS.length);
+    this.kinds.fill(GLOSS_MARK, lexicon.length + META_WORD_STARTS.length);
+    this.entryFlags = Uint8Array.from(
+      lexicon,
+      (e) => (e.compound ? COMPOUND : 0) | (e.prefixUnit === true ? PREFIX_UNIT : 0) | (e.hyphenated === true ? HYPHENATED : 0) | (e.exact !== undefined ? EXACT : 0),
+    );
     this.maxKeyLength = lexicon.reduce((max, e) => Math.max(max, e.key.length), 0);
     const params = new Map<string, ParameterMention[]>();
     const add = (termId: string, mention: ParameterMention) => {
@@ -294,7 +320,12 @@ export class TermMatcher {
     if (nonconform.length === 0 && units.length === 0) return [];
 
     const findings: TextFinding[] = [];
-    const context = new TextContext(text);
+    const context = new TextContext(text, {
+      candidates: this.metaWords.values,
+      count: this.metaWords.count,
+      from: range?.from ?? 0,
+      to: range?.to ?? text.length,
+    });
     const kept = this.judge(folded, context, this.resolveNonConforming(folded, matches, nonconform));
     this.toTermFindings(folded, context, kept, findings);
     if (units.length > 0 && this.numberParameters.size > 0) {
@@ -305,28 +336,47 @@ export class TermMatcher {
     return findings;
   }
 
-  /** The non-conforming and unit hits (conforming ones stay in `matches`). */
+  /**
+   * The non-conforming and unit hits; conforming ones stay in `matches`, the
+   * words about words (original offsets) and gloss marks go to their lists
+   * and out of `matches`.
+   */
   private collectHits(folded: FoldedText, matches: MatchBuffer, nonconform: Hit[], units: Hit[]): void {
-    const { lexicon, kinds } = this;
+    const { kinds, entryFlags, metaWords, glossMarks } = this;
     const lengths = this.automaton.lengths;
     const text = folded.codes;
+    const { patterns, ends } = matches;
+    metaWords.clear();
+    glossMarks.clear();
+    let kept = 0;
     for (let k = 0; k < matches.count; k++) {
-      const entry = matches.patterns[k];
+      const entry = patterns[k];
+      const end = ends[k];
       const kind = kinds[entry];
+      if (kind >= META_WORD) {
+        if (kind === META_WORD) metaWords.push(folded.origin[end - lengths[entry]]);
+        else glossMarks.push(end - 1);
+        continue;
+      }
+      patterns[kept] = entry;
+      ends[kept] = end;
+      kept++;
       if (kind === CONFORM) continue;
-      const end = matches.ends[k];
       const start = end - lengths[entry];
-      const e = lexicon[entry];
-      let inWord = e.compound;
-      if (!e.compound && !isWholeWord(text, start, end)) {
-        if (e.prefixUnit === true) {
+      const flags = entryFlags[entry];
+      let inWord = (flags & COMPOUND) !== 0;
+      if (!inWord && !isWholeWord(text, start, end)) {
+        if ((flags & PREFIX_UNIT) !== 0) {
           if (isInWord(text, start - 1)) continue;
-        } else if (e.hyphenated === true && isCompoundPart(text, start, end)) inWord = true;
+        } else if ((flags & HYPHENATED) !== 0 && isCompoundPart(text, start, end)) inWord = true;
         else continue;
       }
       if (kind === UNIT) units.push({ entry, start, end, inWord: false });
-      else if (e.exact === undefined || this.hasExactCase(folded, start, end, e.exact)) nonconform.push({ entry, start, end, inWord });
+      else if ((flags & EXACT) === 0 || this.hasExactCase(folded, start, end, this.lexicon[entry].exact as string)) {
+        nonconform.push({ entry, start, end, inWord });
+      }
     }
+    matches.count = kept;
   }
 
   private hasExactCase(folded: FoldedText, start: number, end: number, exact: string): boolean {
@@ -376,7 +426,7 @@ export class TermMatcher {
       const hyphenAt = joint - ws;
       let covered = false;
       this.automaton.scan(alternative, (entry, start, end) => {
-        if (this.lexicon[entry].kind === 'conform' && start < hyphenAt && end > hyphenAt + 1) covered = true;
+        if (this.kinds[entry] === CONFORM && start < hyphenAt && end > hyphenAt + 1) covered = true;
       });
       if (covered) return true;
     }
@@ -393,34 +443,51 @@ export class TermMatcher {
    * an old name in a statement about the time it was right.
    */
   private judge(folded: FoldedText, context: TextContext, hits: Hit[]): Hit[] {
-    const kept: Hit[] = [];
-    // The original ranges of the flagged words (a hit inside a word flags the whole word).
-    const words = hits.map((h) => (h.inWord ? wordAround(folded.codes, h.start, h.end) : [h.start, h.end]));
-    const starts = words.map(([s]) => folded.origin[s]);
-    const ends = words.map(([, e]) => folded.originEnd(e - 1));
+    const n = hits.length;
+    const codes = folded.codes;
+    // The flagged words, folded and original (a hit inside a word flags the whole word).
+    const wordStarts = new Int32Array(n);
+    const wordEnds = new Int32Array(n);
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const hit = hits[i];
+      const ws = hit.inWord ? wordStartAt(codes, hit.start) : hit.start;
+      const we = hit.inWord ? wordEndAt(codes, hit.end) : hit.end;
+      wordStarts[i] = ws;
+      wordEnds[i] = we;
+      starts[i] = folded.origin[ws];
+      ends[i] = folded.originEnd(we - 1);
+    }
     const flagged = (offset: number): boolean => {
       const k = firstAtOrAfter(ends, offset + 1);
-      return k < ends.length && starts[k] <= offset;
+      return k < n && starts[k] <= offset;
     };
-    for (let i = 0; i < hits.length; i++) {
-      const hit = hits[i];
-      const next = hits[i + 1];
+    const kept: Hit[] = [];
+    for (let i = 0; i < n; i++) {
       // A name and its abbreviation in brackets ("Algemene bijstandswet (Abw)"): the text introduces the name.
-      if (next !== undefined && this.namesWithAbbreviation(folded, hit, next)) {
+      if (i + 1 < n && this.namesWithAbbreviation(folded, hits[i], hits[i + 1])) {
         i++;
         continue;
       }
-      if (this.keep(folded, context, hit, flagged)) kept.push(hit);
+      if (this.keep(folded, context, hits[i], wordStarts[i], wordEnds[i], starts[i], ends[i], flagged)) kept.push(hits[i]);
     }
     return kept;
   }
 
-  private keep(folded: FoldedText, context: TextContext, hit: Hit, flagged: (offset: number) => boolean): boolean {
+  /** Whether `hit` (its word [ws, we) folded, [start, end) original) is a finding in its context. */
+  private keep(
+    folded: FoldedText,
+    context: TextContext,
+    hit: Hit,
+    ws: number,
+    we: number,
+    start: number,
+    end: number,
+    flagged: (offset: number) => boolean,
+  ): boolean {
     const entry = this.lexicon[hit.entry];
     const rules = entry.rules;
-    const [ws, we] = hit.inWord ? wordAround(folded.codes, hit.start, hit.end) : [hit.start, hit.end];
-    const start = folded.origin[ws];
-    const end = folded.originEnd(we - 1);
     if (rules !== undefined) {
       if (rules.after.length > 0 && followedBy(folded, we, rules.after)) return false;
       if (rules.before.length > 0 && precededBy(folded, ws, rules.before)) return false;
@@ -431,7 +498,7 @@ export class TermMatcher {
     }
     if (context.inAddress(start, end) || context.inTitle(start, end) || context.inCitation(start)) return false;
     if (entry.role !== true && context.inCapitalisedName(start, end, flagged)) return false;
-    if (this.glossAfterStandardTerm(folded, ws, entry, (i) => flagged(folded.origin[i]))) return false;
+    if (this.glossAfterStandardTerm(folded, ws, entry, flagged)) return false;
     const line = context.glossaryLine(start);
     if (line !== undefined) {
       const inHead = start >= line.head.start && end <= line.head.end;
@@ -491,8 +558,12 @@ export class TermMatcher {
    * werkzoekenden (nuggers)", "de werkcoach (voorheen klantmanager)",
    * "iedere werkcoach/klantmanager".
    */
-  private glossAfterStandardTerm(folded: FoldedText, start: number, entry: LexiconEntry, flagged: (folded: number) => boolean): boolean {
-    // Fast way out: no bracket or slash just before the word (a gloss word such as "voorheen" may stand between).
+  private glossAfterStandardTerm(folded: FoldedText, start: number, entry: LexiconEntry, flagged: (offset: number) => boolean): boolean {
+    // Fast way out: no bracket or slash just before the word (a gloss word such as "voorheen" may stand between);
+    // the loop below looks back 25 characters at most.
+    const marks = this.glossMarks;
+    const last = firstAtOrAfter(marks.values, start, marks.count) - 1;
+    if (last < 0 || marks.values[last] < start - 25) return false;
     const codes = folded.codes;
     let k = start - 1;
     while (k >= 0 && start - k <= 24 && codes[k] !== 40 && codes[k] !== 47 && (codes[k] === 32 || codes[k] === 58 || isWordCode(codes[k]))) k--;
@@ -508,7 +579,7 @@ export class TermMatcher {
     const words: string[] = [];
     while (words.length < 3 && lead !== '') {
       const space = lead.lastIndexOf(' ');
-      if (flagged(from + space + 1)) break;
+      if (flagged(folded.origin[from + space + 1])) break;
       words.unshift(lead.slice(space + 1));
       lead = space < 0 ? '' : lead.slice(0, space);
     }
@@ -726,27 +797,40 @@ export class TermMatcher {
   }
 }
 
-/** Whether the folded text at `at` continues (after one space) with one of `words`, up to a word boundary. */
+/**
+ * Whether the folded text at `at` continues (after one space) with one of
+ * `words`, up to a word boundary; only the next 48 characters are read.
+ */
 function followedBy(folded: FoldedText, at: number, words: readonly string[]): boolean {
   if (words.length === 0) return false;
-  const after = foldedSlice(folded, at, Math.min(folded.codes.length, at + 48));
+  const codes = folded.codes;
+  const limit = Math.min(codes.length, at + 48);
+  if (at >= limit || codes[at] !== SPACE) return false;
   for (const w of words) {
-    if (!after.startsWith(' ' + w)) continue;
-    const next = after.charCodeAt(w.length + 1);
-    if (Number.isNaN(next) || !isWordCode(next)) return true;
+    const next = at + 1 + w.length;
+    if (next > limit || !codesEqual(codes, at + 1, w)) continue;
+    if (next >= limit || !isWordCode(codes[next])) return true;
   }
   return false;
 }
 
-/** Whether the folded text before `at` ends (before one space) with one of `words`, from a word boundary. */
+/** Whether the folded text before `at` ends (before one space) with one of `words`, from a word boundary; only the 48 characters before it are read. */
 function precededBy(folded: FoldedText, at: number, words: readonly string[]): boolean {
-  const before = foldedSlice(folded, Math.max(0, at - 48), at);
+  const codes = folded.codes;
+  const from = Math.max(0, at - 48);
+  if (at <= from || codes[at - 1] !== SPACE) return false;
   for (const w of words) {
-    if (!before.endsWith(w + ' ')) continue;
-    const prev = before.charCodeAt(before.length - w.length - 2);
-    if (Number.isNaN(prev) || !isWordCode(prev)) return true;
+    const wordStart = at - 1 - w.length;
+    if (wordStart < from || !codesEqual(codes, wordStart, w)) continue;
+    if (wordStart - 1 < from || !isWordCode(codes[wordStart - 1])) return true;
   }
   return false;
+}
+
+/** Whether `codes` holds `word` from `at` on. */
+function codesEqual(codes: Uint16Array, at: number, word: string): boolean {
+  for (let j = 0; j < word.length; j++) if (codes[at + j] !== word.charCodeAt(j)) return false;
+  return true;
 }
 
 /** Whether `word` occurs in `text` as a whole word (both folded). */
@@ -825,6 +909,16 @@ const PARAMETER_REACH = 400;
 const CONFORM = 0;
 const NONCONFORM = 1;
 const UNIT = 2;
+/** Not a lexicon entry: a word about words (a candidate for the context). */
+const META_WORD = 3;
+/** Not a lexicon entry: a bracket or slash a gloss may follow. */
+const GLOSS_MARK = 4;
+const GLOSS_MARKS = ['(', '/'];
+/** Bits of `entryFlags`. */
+const COMPOUND = 1;
+const PREFIX_UNIT = 2;
+const HYPHENATED = 4;
+const EXACT = 8;
 /** Words between a number and a term after it; more for a window ("binnen 30 maanden na de start ... uitgestroomd"). */
 const MAX_WORDS_AFTER = 3;
 const MAX_WORDS_AFTER_WINDOW = 8;
