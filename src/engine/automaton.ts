@@ -35,6 +35,7 @@ export class MatchBuffer {
 
 /** Code units per call of scanChunk. */
 const SCAN_CHUNK = 1 << 14;
+const FIRST_SCAN_CHUNK = 1 << 9;
 
 export class Automaton {
   /** Character code → alphabet class; class 0 is "not in any pattern". */
@@ -151,7 +152,9 @@ export class Automaton {
     let row = 0;
     // In chunks: a function that returns now and then is compiled again soon after a case it had not
     // seen, where a single long loop would run on in the interpreter (see foldedText.ts).
-    for (let from = 0; from < length; from += SCAN_CHUNK) row = this.scanChunk(codes, from, Math.min(length, from + SCAN_CHUNK), row, into);
+    // The first chunk is short: the function has run to its end once before it is compiled.
+    let chunk = FIRST_SCAN_CHUNK;
+    for (let from = 0; from < length; from += chunk, chunk = SCAN_CHUNK) row = this.scanChunk(codes, from, Math.min(length, from + chunk), row, into);
   }
 
   /** Scans codes [from, to) from the transition row `row`; returns the row it ends in. */

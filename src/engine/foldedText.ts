@@ -165,9 +165,13 @@ interface FoldProgress {
  * runs, and the compiled code is dropped when a case turns up that it has
  * not seen yet (the first line-break hyphen, say); in chunks, the loop is an
  * ordinary function that is compiled again after a few calls, so such a case
- * costs at most one chunk in the interpreter.
+ * costs at most one chunk in the interpreter. The first chunk is short, so
+ * that the function has run to its end once before it is compiled (code
+ * compiled in the middle of the loop would not know the statements after it
+ * and be dropped at the end of every chunk).
  */
 const CHUNK = 1 << 13;
+const FIRST_CHUNK = 1 << 9;
 
 /**
  * The folding loop. Without `multi`, it returns undefined at the first
@@ -176,8 +180,10 @@ const CHUNK = 1 << 13;
  */
 function foldInto(source: string, from: number, n: number, buffers: FoldBuffers, multi: boolean): FoldedText | undefined {
   const progress: FoldProgress = { at: from, length: 0, pendingSpace: -1, newlinesInRun: 0, joints: [], paragraphBreaks: [], ends: new Map() };
+  let chunk = FIRST_CHUNK;
   while (progress.at < n) {
-    if (!foldChunk(source, Math.min(n, progress.at + CHUNK), buffers.codes, buffers.origin, progress, multi)) return undefined;
+    if (!foldChunk(source, Math.min(n, progress.at + chunk), buffers.codes, buffers.origin, progress, multi)) return undefined;
+    chunk = CHUNK;
   }
   const { length, pendingSpace, joints, paragraphBreaks, ends } = progress;
   if (progress.newlinesInRun >= 2) paragraphBreaks.push(length);

@@ -63,6 +63,19 @@ export interface LexiconEntry {
 
 export type TextFindingCode = 'TERM_NIET_CONFORM' | 'DEFINITIE_STRIJDIG';
 
+/** The suggestions for a word as written, and the message that names them. */
+interface Worded {
+  readonly suggestions: readonly string[];
+  readonly message: string;
+}
+
+/** How a word as written is worded in a finding: within a sentence and, where its case depends on it, at a sentence start. */
+interface Wording {
+  readonly sentenceCase: boolean;
+  inSentence: Worded | undefined;
+  atStart: Worded | undefined;
+}
+
 /** A finding in a piece of text; offsets are into the original text. */
 export interface TextFinding {
   readonly code: TextFindingCode;
@@ -218,6 +231,14 @@ function isTitleCasePhrase(text: string): boolean {
 }
 
 /**
+ * Whether the case of a suggestion for `original` depends on where the
+ * sentence starts rather than on `original` itself (see suggestionCase).
+ */
+function caseFromSentence(original: string, entry: LexiconEntry): boolean {
+  return entry.exact !== undefined || isAbbreviation(original) || isTitleCasePhrase(original);
+}
+
+/**
  * The suggestion in the case the text asks for: an abbreviation, a word whose
  * capitals are the fault (case-sensitive entries) or a phrase in title case
  * says nothing about the case of the words it stands for, so their suggestion
@@ -225,7 +246,7 @@ function isTitleCasePhrase(text: string): boolean {
  * replaced text carries over (keepCase).
  */
 function suggestionCase(original: string, suggestion: string, entry: LexiconEntry, atSentenceStart: () => boolean): string {
-  if (entry.exact !== undefined || isAbbreviation(original) || isTitleCasePhrase(original)) {
+  if (caseFromSentence(original, entry)) {
     return atSentenceStart() ? suggestion.charAt(0).toUpperCase() + suggestion.slice(1) : suggestion;
   }
   return keepCase(original, suggestion);
@@ -250,6 +271,8 @@ export class TermMatcher {
   private readonly numberParameters: ReadonlyMap<string, readonly ParameterMention[]>;
   /** 1 for lexicon entries whose term states a number parameter. */
   private readonly statesParameter: Uint8Array;
+  /** The unit of each unit entry (undefined for the others). */
+  private readonly unitHits: readonly (UnitHit | undefined)[];
   /** Terms whose mention between a term and a number takes the number for itself. */
   private readonly blocking: ReadonlySet<string>;
   /** Folded conforming forms by term id (to see whether a passage names a term). */
@@ -291,6 +314,10 @@ export class TermMatcher {
     }
     this.numberParameters = params;
     this.statesParameter = Uint8Array.from(lexicon, (e) => (e.kind !== 'unit' && e.termId !== null && params.has(e.termId) ? 1 : 0));
+    this.unitHits = lexicon.map((e): UnitHit | undefined => {
+      const unit = e.kind !== 'unit' ? undefined : e.prefixUnit === true ? PREFIX_UNIT_WORDS[e.key] : UNIT_WORDS[e.key];
+      return unit === undefined ? undefined : { unit, prefix: e.prefixUnit === true };
+    });
     this.blocking = new Set(defs.terms.filter((t) => BLOCKING_CATEGORIES.has(t.category)).map((t) => t.id));
     const keys = new Map<string, string[]>();
     for (const e of lexicon) {
@@ -599,28 +626,44 @@ export class TermMatcher {
 
   private toTermFindings(folded: FoldedText, context: TextContext, kept: Hit[], findings: TextFinding[]): void {
     const text = folded.codes;
+    // The same word written the same way gets the same suggestions and message: worded once per scan.
+    const wordings = new Map<string, Wording>();
     let i = 0;
     while (i < kept.length) {
       const hit = kept[i];
       const entry = this.lexicon[hit.entry];
       if (!hit.inWord) {
-        const [start, end] = [folded.origin[hit.start], folded.originEnd(hit.end - 1)];
+        const start = folded.origin[hit.start];
+        const end = folded.originEnd(hit.end - 1);
         const fragment = folded.source.slice(start, end);
-        const atStart = (): boolean => context.isSentenceStart(start);
-        const suggestions = entry.suggestions.map((s) => suggestionCase(fragment, s, entry, atStart));
-        findings.push(this.termFinding(entry, start, end, fragment, suggestions));
+        const key = `${hit.entry}|${fragment}`;
+        let wording = wordings.get(key);
+        if (wording === undefined) {
+          wording = { sentenceCase: caseFromSentence(fragment, entry), inSentence: undefined, atStart: undefined };
+          wordings.set(key, wording);
+        }
+        const atStart = wording.sentenceCase && context.isSentenceStart(start);
+        let worded = atStart ? wording.atStart : wording.inSentence;
+        if (worded === undefined) {
+          const suggestions = entry.suggestions.map((s) => suggestionCase(fragment, s, entry, () => atStart));
+          worded = { suggestions, message: this.termMessage(entry, fragment, suggestions) };
+          if (atStart) wording.atStart = worded;
+          else wording.inSentence = worded;
+        }
+        findings.push(termFinding(entry, start, end, fragment, worded.suggestions, worded.message));
         i++;
         continue;
       }
       // Hits inside a word: one finding for the whole word, every hit in it replaced.
-      const [ws, we] = wordAround(text, hit.start, hit.end);
+      const ws = wordStartAt(text, hit.start);
+      const we = wordEndAt(text, hit.end);
       const group: Hit[] = [];
       while (i < kept.length && kept[i].start < we && kept[i].inWord) group.push(kept[i++]);
       const start = folded.origin[ws];
       const end = folded.originEnd(we - 1);
       const fragment = folded.source.slice(start, end);
       const alternatives = entry.suggestions.map((_, alt) => this.rebuildWord(folded, context, ws, we, group, alt));
-      findings.push(this.termFinding(entry, start, end, fragment, alternatives));
+      findings.push(termFinding(entry, start, end, fragment, alternatives, this.termMessage(entry, fragment, alternatives)));
     }
   }
 
@@ -647,26 +690,12 @@ export class TermMatcher {
     return out;
   }
 
-  private termFinding(
-    entry: LexiconEntry,
-    start: number,
-    end: number,
-    fragment: string,
-    suggestions: string[],
-  ): TextFinding {
-    return {
-      code: 'TERM_NIET_CONFORM',
-      term: entry.termId as string,
-      start,
-      end,
+  private termMessage(entry: LexiconEntry, fragment: string, suggestions: readonly string[]): string {
+    return renderMessage('TERM_NIET_CONFORM', {
       fragment,
-      suggestions,
-      message: renderMessage('TERM_NIET_CONFORM', {
-        fragment,
-        suggesties: suggestions.map((s) => `'${s}'`).join(' of '),
-        reden: entry.reason,
-      }),
-    };
+      suggesties: suggestions.map((s) => `'${s}'`).join(' of '),
+      reden: entry.reason,
+    });
   }
 
   // ---- numbers -------------------------------------------------------------------------------------
@@ -686,13 +715,20 @@ export class TermMatcher {
       const k = firstAtOrAfter(near, u.start - PARAMETER_REACH);
       return k < near.length && near[k] <= u.end + PARAMETER_REACH;
     });
-    const statements = findNumberStatements(folded, nearby, (hit) => this.unitOf(hit));
-    for (const statement of statements) {
-      const window = windowOf(folded, statement);
-      const { from, to } = reach(folded, statement, window);
-      // No term with a number parameter within reach: nothing to attribute.
+    const unitHits = this.unitHits;
+    const statements = findNumberStatements(folded, nearby, (hit) => unitHits[hit.entry]);
+    const mentionWithin = ({ from, to }: { from: number; to: number }): boolean => {
       const k = firstAtOrAfter(near, from + 1);
-      if (k === near.length || near[k] > to + this.maxKeyLength) continue;
+      return k < near.length && near[k] <= to + this.maxKeyLength;
+    };
+    for (const statement of statements) {
+      // No term with a number parameter within reach: nothing to attribute. The reach of a window
+      // ("binnen 30 maanden") is the longest, so most statements are passed over before the window is read.
+      const wide = reach(folded, statement, true);
+      if (!mentionWithin(wide)) continue;
+      const window = windowOf(folded, statement);
+      const { from, to } = window ? wide : reach(folded, statement, false);
+      if (!window && !mentionWithin({ from, to })) continue;
       const mentions = this.mentionsNear(folded, matches, kept, from, to);
       const match = this.attribute(folded, statement, mentions, window);
       if (match === undefined) continue;
@@ -720,24 +756,24 @@ export class TermMatcher {
     }
   }
 
-  private unitOf(hit: Hit): UnitHit | undefined {
-    const entry = this.lexicon[hit.entry];
-    if (entry.prefixUnit === true) {
-      const unit = PREFIX_UNIT_WORDS[entry.key];
-      return unit === undefined ? undefined : { unit, prefix: true };
+  /** Ends of the hits of terms that state a number parameter, ascending (the matches and the kept hits, each in order, merged). */
+  private parameterMentionEnds(matches: MatchBuffer, kept: Hit[]): Int32Array {
+    const { statesParameter } = this;
+    const { patterns, ends, count } = matches;
+    let n = 0;
+    for (let k = 0; k < count; k++) n += statesParameter[patterns[k]];
+    for (let i = 0; i < kept.length; i++) n += statesParameter[kept[i].entry];
+    const out = new Int32Array(n);
+    let at = 0;
+    let i = 0;
+    for (let k = 0; k < count; k++) {
+      if (statesParameter[patterns[k]] !== 1) continue;
+      const end = ends[k];
+      for (; i < kept.length && kept[i].end < end; i++) if (statesParameter[kept[i].entry] === 1) out[at++] = kept[i].end;
+      out[at++] = end;
     }
-    const unit = UNIT_WORDS[entry.key];
-    return unit === undefined ? undefined : { unit, prefix: false };
-  }
-
-  /** Ends of the hits of terms that state a number parameter, ascending. */
-  private parameterMentionEnds(matches: MatchBuffer, kept: Hit[]): number[] {
-    const ends: number[] = [];
-    for (let k = 0; k < matches.count; k++) {
-      if (this.statesParameter[matches.patterns[k]] === 1) ends.push(matches.ends[k]);
-    }
-    for (const hit of kept) if (this.statesParameter[hit.entry] === 1) ends.push(hit.end);
-    return kept.length > 0 ? ends.sort((a, b) => a - b) : ends;
+    for (; i < kept.length; i++) if (statesParameter[kept[i].entry] === 1) out[at++] = kept[i].end;
+    return out;
   }
 
   /**
@@ -795,6 +831,10 @@ export class TermMatcher {
     }
     return found.mention;
   }
+}
+
+function termFinding(entry: LexiconEntry, start: number, end: number, fragment: string, suggestions: readonly string[], message: string): TextFinding {
+  return { code: 'TERM_NIET_CONFORM', term: entry.termId as string, start, end, fragment, suggestions, message };
 }
 
 /**
