@@ -972,7 +972,7 @@ function windowOf(folded: FoldedText, statement: NumberStatement): boolean {
 
 /** Words that start a new clause: a term after them does not own a number before them. */
 const CLAUSE_WORDS = new Set(['waarna', 'daarna', 'waarbij', 'terwijl', 'maar', 'waardoor', 'omdat']);
-const CLAUSE_STARTS = new Set([...CLAUSE_WORDS].map((w) => w.charCodeAt(0)));
+const CLAUSE_STARTS = codeTable(CLAUSE_WORDS);
 
 /**
  * The stretch of folded text where a statement's term may be mentioned: back
@@ -982,17 +982,18 @@ const CLAUSE_STARTS = new Set([...CLAUSE_WORDS].map((w) => w.charCodeAt(0)));
  */
 function reach(folded: FoldedText, statement: NumberStatement, window: boolean): { from: number; to: number } {
   const { codes, paragraphBreaks } = folded;
-  const isBreak = (i: number): boolean => {
-    const k = firstAtOrAfter(paragraphBreaks, i);
-    return k < paragraphBreaks.length && paragraphBreaks[k] === i;
-  };
+  // Walking away from the statement, the first paragraph break met is the nearest one on that side.
+  const k = firstAtOrAfter(paragraphBreaks, statement.foldedStart);
+  const breakBefore = k > 0 ? paragraphBreaks[k - 1] : -1;
+  const j = firstAtOrAfter(paragraphBreaks, statement.foldedEnd);
+  const breakAfter = j < paragraphBreaks.length ? paragraphBreaks[j] : -1;
   let from = statement.foldedStart;
   let spaces = 0;
   while (from > 0) {
     const c = codes[from - 1];
     if (c === SPACE) {
-      if (++spaces > MAX_WORDS_APART + 1 || isBreak(from - 1)) break;
-      if (from >= 2 && SENTENCE_END.has(codes[from - 2])) break;
+      if (++spaces > MAX_WORDS_APART + 1 || from - 1 === breakBefore) break;
+      if (from >= 2 && SENTENCE_END[codes[from - 2]] === 1) break;
     }
     from--;
   }
@@ -1003,14 +1004,14 @@ function reach(folded: FoldedText, statement: NumberStatement, window: boolean):
   while (to < codes.length) {
     const c = codes[to];
     if (c === SPACE) {
-      if (++spaces > after + 1 || isBreak(to)) break;
-      if (spaces > 1 && to - wordStart >= 4 && to - wordStart <= 8 && CLAUSE_STARTS.has(codes[wordStart]) && CLAUSE_WORDS.has(foldedSlice(folded, wordStart, to))) {
+      if (++spaces > after + 1 || to === breakAfter) break;
+      if (spaces > 1 && to - wordStart >= 4 && to - wordStart <= 8 && CLAUSE_STARTS[codes[wordStart]] === 1 && CLAUSE_WORDS.has(foldedSlice(folded, wordStart, to))) {
         to = wordStart;
         break;
       }
       wordStart = to + 1;
     }
-    if (SENTENCE_END.has(c) && (to + 1 === codes.length || codes[to + 1] === SPACE)) break;
+    if (SENTENCE_END[c] === 1 && (to + 1 === codes.length || codes[to + 1] === SPACE)) break;
     if (c === COMMA || c === COLON) break;
     to++;
   }
@@ -1020,7 +1021,15 @@ function reach(folded: FoldedText, statement: NumberStatement, window: boolean):
 const SPACE = 32;
 const COMMA = 44;
 const COLON = 58;
-const SENTENCE_END = new Set(['.', '!', '?', ';'].map((c) => c.charCodeAt(0)));
+/** 1 for the characters that end a sentence (. ! ? ;), by character code. */
+const SENTENCE_END = codeTable(['.', '!', '?', ';']);
+
+/** A lookup by character code (any UTF-16 code unit) for the first characters of `words`. */
+function codeTable(words: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const w of words) table[w.charCodeAt(0)] = 1;
+  return table;
+}
 
 /** Words between a mention and a statement (both within reach of each other). */
 function wordsBetween(folded: FoldedText, mention: Hit, statement: NumberStatement): number {
