@@ -33,6 +33,10 @@ export class MatchBuffer {
   }
 }
 
+/** Code units per call of scanChunk. */
+const SCAN_CHUNK = 1 << 14;
+const FIRST_SCAN_CHUNK = 1 << 9;
+
 export class Automaton {
   /** Character code → alphabet class; class 0 is "not in any pattern". */
   private readonly classOf: Uint16Array;
@@ -144,10 +148,19 @@ export class Automaton {
 
   /** Every match in the first `length` code units of `codes`, in order of their end. */
   scanInto(codes: Uint16Array, length: number, into: MatchBuffer): void {
-    const { classOf, classCount, rows, output, outputNext, dictLink, firstOutput } = this;
     into.count = 0;
     let row = 0;
-    for (let i = 0; i < length; i++) {
+    // In chunks: a function that returns now and then is compiled again soon after a case it had not
+    // seen, where a single long loop would run on in the interpreter (see foldedText.ts).
+    // The first chunk is short: the function has run to its end once before it is compiled.
+    let chunk = FIRST_SCAN_CHUNK;
+    for (let from = 0; from < length; from += chunk, chunk = SCAN_CHUNK) row = this.scanChunk(codes, from, Math.min(length, from + chunk), row, into);
+  }
+
+  /** Scans codes [from, to) from the transition row `row`; returns the row it ends in. */
+  private scanChunk(codes: Uint16Array, from: number, to: number, row: number, into: MatchBuffer): number {
+    const { classOf, classCount, rows, output, outputNext, dictLink, firstOutput } = this;
+    for (let i = from; i < to; i++) {
       row = rows[row + classOf[codes[i]]];
       if (row < 0) {
         row = ~row;
@@ -156,6 +169,7 @@ export class Automaton {
         }
       }
     }
+    return row;
   }
 
   /** Calls `onMatch` for every occurrence of every pattern in `text`. */

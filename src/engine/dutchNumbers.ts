@@ -69,6 +69,18 @@ export function parseNumberWord(word: string): number | undefined {
   return undefined;
 }
 
+/** Every word parseNumberWord gives a number for (its tables and the <unit>en<tens> forms). */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(UNITS),
+  ...Object.keys(TEENS),
+  ...Object.keys(TENS),
+  ...Object.keys(FRACTIONS),
+  'honderd',
+  ...Object.entries(UNITS)
+    .filter(([, unit]) => unit > 0)
+    .flatMap(([unitWord]) => Object.keys(TENS).map((tensWord) => `${unitWord}en${tensWord}`)),
+]);
+
 const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
 const DECIMAL = /^\d{1,6}(?:[.,]\d{1,2})?$/;
 

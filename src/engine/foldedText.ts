@@ -146,43 +146,85 @@ interface FoldState {
   end: number;
 }
 
+/** Where folding stands between two chunks. */
+interface FoldProgress {
+  /** The next original offset to fold. */
+  at: number;
+  length: number;
+  /** Where the current run of whitespace started, or -1. */
+  pendingSpace: number;
+  newlinesInRun: number;
+  readonly joints: number[];
+  readonly paragraphBreaks: number[];
+  /** Original ends that are not the next character's start (see originEnd). */
+  readonly ends: Map<number, number>;
+}
+
+/**
+ * Code units folded per call of foldChunk. A long loop is compiled while it
+ * runs, and the compiled code is dropped when a case turns up that it has
+ * not seen yet (the first line-break hyphen, say); in chunks, the loop is an
+ * ordinary function that is compiled again after a few calls, so such a case
+ * costs at most one chunk in the interpreter. The first chunk is short, so
+ * that the function has run to its end once before it is compiled (code
+ * compiled in the middle of the loop would not know the statements after it
+ * and be dropped at the end of every chunk).
+ */
+const CHUNK = 1 << 13;
+const FIRST_CHUNK = 1 << 9;
+
 /**
  * The folding loop. Without `multi`, it returns undefined at the first
  * character that folds to several characters; with it, the buffers must
  * already hold MAX_EXPANSION characters per code unit.
  */
 function foldInto(source: string, from: number, n: number, buffers: FoldBuffers, multi: boolean): FoldedText | undefined {
-  const codes = buffers.codes;
-  const origin = buffers.origin;
-  let length = 0;
-  let pendingSpace = -1;
-  let newlinesInRun = 0;
-  const joints: number[] = [];
-  const paragraphBreaks: number[] = [];
-  const ends = new Map<number, number>();
-  for (let i = from; i < n; i++) {
+  const progress: FoldProgress = { at: from, length: 0, pendingSpace: -1, newlinesInRun: 0, joints: [], paragraphBreaks: [], ends: new Map() };
+  let chunk = FIRST_CHUNK;
+  while (progress.at < n) {
+    if (!foldChunk(source, Math.min(n, progress.at + chunk), buffers.codes, buffers.origin, progress, multi)) return undefined;
+    chunk = CHUNK;
+  }
+  const { length, pendingSpace, joints, paragraphBreaks, ends } = progress;
+  if (progress.newlinesInRun >= 2) paragraphBreaks.push(length);
+  return result(source, buffers, { length, pendingSpace, end: n }, joints, paragraphBreaks, ends);
+}
+
+/**
+ * Folds the source from `progress.at` up to `to` (or a little beyond, to
+ * join a word broken at a line end); false at a character that folds to
+ * several without `multi`.
+ */
+function foldChunk(source: string, to: number, codes: Uint16Array, origin: Int32Array, progress: FoldProgress, multi: boolean): boolean {
+  let { length, pendingSpace, newlinesInRun } = progress;
+  let i = progress.at;
+  while (i < to) {
     const code = source.charCodeAt(i);
     let folded = table[code];
     if (folded === UNKNOWN) folded = foldedCode(code);
     if (folded === WHITE) {
       if (pendingSpace < 0) pendingSpace = i;
       if (code === NEWLINE) newlinesInRun++;
+      i++;
       continue;
     }
-    if (folded === DROP) continue;
-    if (folded === MULTI && !multi) return undefined;
-    if (folded === HYPHEN_CODE && pendingSpace < 0 && length > 0 && isLetterCode(codes[length - 1])) {
-      const next = lineBreakAfterHyphen(source, i);
+    if (folded === DROP) {
+      i++;
+      continue;
+    }
+    if (folded === MULTI && !multi) return false;
+    if (folded === HYPHEN_CODE && pendingSpace < 0 && length > 0) {
+      const next = lineBreakHyphen(source, i, codes[length - 1]);
       if (next >= 0) {
-        joints.push(length);
-        ends.set(length - 1, i);
-        i = next - 1;
+        progress.joints.push(length);
+        progress.ends.set(length - 1, i);
+        i = next;
         continue;
       }
     }
     if (pendingSpace >= 0) {
       if (length > 0) {
-        if (newlinesInRun >= 2) paragraphBreaks.push(length);
+        if (newlinesInRun >= 2) progress.paragraphBreaks.push(length);
         codes[length] = SPACE_CODE;
         origin[length] = pendingSpace;
         length++;
@@ -191,21 +233,36 @@ function foldInto(source: string, from: number, n: number, buffers: FoldBuffers,
       newlinesInRun = 0;
     }
     if (folded === MULTI) {
-      const chars = foldCodeUnit(code);
-      for (let k = 0; k < chars.length; k++) {
-        if (k < chars.length - 1) ends.set(length, i + 1);
-        codes[length] = chars.charCodeAt(k);
-        origin[length] = i;
-        length++;
-      }
-      continue;
+      length = foldSeveral(code, i, length, codes, origin, progress.ends);
+    } else {
+      codes[length] = folded;
+      origin[length] = i;
+      length++;
     }
-    codes[length] = folded;
+    i++;
+  }
+  progress.at = i;
+  progress.length = length;
+  progress.pendingSpace = pendingSpace;
+  progress.newlinesInRun = newlinesInRun;
+  return true;
+}
+
+/** For a hyphen at `i` after the folded character `before`: the offset where the word continues on the next line, or -1. */
+function lineBreakHyphen(source: string, i: number, before: number): number {
+  return isLetterCode(before) ? lineBreakAfterHyphen(source, i) : -1;
+}
+
+/** Writes the folded characters of `code` (original offset `i`) at `length`; returns the new length. */
+function foldSeveral(code: number, i: number, length: number, codes: Uint16Array, origin: Int32Array, ends: Map<number, number>): number {
+  const chars = foldCodeUnit(code);
+  for (let k = 0; k < chars.length; k++) {
+    if (k < chars.length - 1) ends.set(length, i + 1);
+    codes[length] = chars.charCodeAt(k);
     origin[length] = i;
     length++;
   }
-  if (newlinesInRun >= 2) paragraphBreaks.push(length);
-  return result(source, buffers, { length, pendingSpace, end: n }, joints, paragraphBreaks, ends);
+  return length;
 }
 
 function result(
@@ -244,17 +301,18 @@ function result(
   };
 }
 
-const CHUNK = 8192;
+/** Code units per String.fromCharCode call. */
+const DECODE_CHUNK = 8192;
 /** Absent in Excel's JavaScript-only custom-functions runtime: then chunks of fromCharCode. */
 const Decoder = (globalThis as { TextDecoder?: new (label: string) => { decode(bytes: Uint8Array): string } }).TextDecoder;
 const utf16 = typeof Decoder === 'function' ? new Decoder('utf-16le') : undefined;
 
 function decodeUtf16(codes: Uint16Array, length: number): string {
-  if (length <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
+  if (length <= DECODE_CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
   if (utf16 !== undefined) return utf16.decode(new Uint8Array(codes.buffer, codes.byteOffset, length * 2));
   const parts: string[] = [];
-  for (let i = 0; i < length; i += CHUNK) {
-    parts.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(i + CHUNK, length)) as unknown as number[]));
+  for (let i = 0; i < length; i += DECODE_CHUNK) {
+    parts.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(i + DECODE_CHUNK, length)) as unknown as number[]));
   }
   return parts.join('');
 }

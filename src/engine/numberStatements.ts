@@ -4,7 +4,7 @@
  * an amount after a currency sign ("€ 250.000,-", "EUR 1,6 miljoen"), with
  * the qualifier that makes it a bound ("minimaal", "ten hoogste").
  */
-import { parseNumberToken } from './dutchNumbers';
+import { NUMBER_WORDS, parseNumberToken } from './dutchNumbers';
 import { foldedSlice, type FoldedText } from './foldedText';
 import type { UnitWord } from './units';
 
@@ -85,6 +85,18 @@ function amountAfter(folded: FoldedText, start: number): { amount: number; end: 
   return { amount: value, end };
 }
 
+/**
+ * Whether a token before a unit can give an amount below: it starts with a
+ * digit or a bracket, or it is a number word or a multiplier. (The lookups
+ * below use `in`, which also knows the names of Object.prototype; a token
+ * such as "constructor" gives no amount that can contradict anything, but
+ * it is let through all the same.)
+ */
+function mayStateNumber(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return (first >= 48 && first <= 57) || first === 40 || NUMBER_WORDS.has(text) || text in MULTIPLIERS;
+}
+
 export interface UnitHit {
   readonly unit: UnitWord;
   /** The unit comes before its number (€, EUR). */
@@ -116,7 +128,7 @@ export function findNumberStatements<H extends { start: number; end: number }>(
     }
     let token = tokenBefore(folded, hit.start);
     if (token !== undefined && FILLERS.has(token.text)) token = tokenBefore(folded, token.start);
-    if (token === undefined) continue;
+    if (token === undefined || !mayStateNumber(token.text)) continue;
     let amount: number | undefined;
     let start = token.start;
     const parenthesised = PARENTHESISED.exec(token.text);

@@ -13,11 +13,13 @@
 import { normaliseForm } from '../definitions/normaliseForm';
 import type { EffectiveDefinitions, EffectiveParameter, EffectiveTerm } from '../definitions/profile';
 import { Automaton, MatchBuffer } from './automaton';
+import { IntList } from './intList';
 import { FoldBuffers, foldedSlice, foldText, type FoldedText, type TextRange } from './foldedText';
 import { renderMessage } from './findings';
 import { findNumberStatements, qualifierOf, type NumberStatement, type UnitHit } from './numberStatements';
+import { isCasedCode, isSurrogateCode } from './charClasses';
 import { isAbbreviation, keepCase, stripMarks } from './letterCase';
-import { TextContext } from './textContext';
+import { META_WORD_STARTS, TextContext } from './textContext';
 import { convert, comparable, formatAmount, PREFIX_UNIT_WORDS, UNIT_WORDS, parameterUnit, type UnitWord } from './units';
 
 export type LexiconKind = 'conform' | 'nonconform' | 'unit';
@@ -60,6 +62,19 @@ export interface LexiconEntry {
 }
 
 export type TextFindingCode = 'TERM_NIET_CONFORM' | 'DEFINITIE_STRIJDIG';
+
+/** The suggestions for a word as written, and the message that names them. */
+interface Worded {
+  readonly suggestions: readonly string[];
+  readonly message: string;
+}
+
+/** How a word as written is worded in a finding: within a sentence and, where its case depends on it, at a sentence start. */
+interface Wording {
+  readonly sentenceCase: boolean;
+  inSentence: Worded | undefined;
+  atStart: Worded | undefined;
+}
 
 /** A finding in a piece of text; offsets are into the original text. */
 export interface TextFinding {
@@ -155,8 +170,7 @@ function isWordCode(code: number): boolean {
   if (code >= 97 && code <= 122) return true; // a-z (folded text is lower case)
   if (code >= 48 && code <= 57) return true;
   if (code < 128) return false;
-  const ch = String.fromCharCode(code);
-  return ch.toUpperCase() !== ch.toLowerCase() || (code >= 0xd800 && code <= 0xdfff);
+  return isCasedCode(code) || isSurrogateCode(code);
 }
 
 /** A hyphen or apostrophe between two word characters joins them into one word. */
@@ -189,11 +203,21 @@ function isCompoundPart(text: Uint16Array, start: number, end: number): boolean 
 
 /** The word around [start, end): extends over letters, digits and joiners. */
 function wordAround(text: Uint16Array, start: number, end: number): [number, number] {
+  return [wordStartAt(text, start), wordEndAt(text, end)];
+}
+
+/** Where the word that goes on at `start` starts. */
+function wordStartAt(text: Uint16Array, start: number): number {
   let s = start;
   while (isInWord(text, s - 1)) s--;
+  return s;
+}
+
+/** Where the word that goes on at `end - 1` ends. */
+function wordEndAt(text: Uint16Array, end: number): number {
   let e = end;
   while (isInWord(text, e)) e++;
-  return [s, e];
+  return e;
 }
 
 /** Two or more words that each start with a capital, not all in capitals ("No-Cure-No-Pay", "Vaste Plaatsing"). */
@@ -207,6 +231,14 @@ function isTitleCasePhrase(text: string): boolean {
 }
 
 /**
+ * Whether the case of a suggestion for `original` depends on where the
+ * sentence starts rather than on `original` itself (see suggestionCase).
+ */
+function caseFromSentence(original: string, entry: LexiconEntry): boolean {
+  return entry.exact !== undefined || isAbbreviation(original) || isTitleCasePhrase(original);
+}
+
+/**
  * The suggestion in the case the text asks for: an abbreviation, a word whose
  * capitals are the fault (case-sensitive entries) or a phrase in title case
  * says nothing about the case of the words it stands for, so their suggestion
@@ -214,7 +246,7 @@ function isTitleCasePhrase(text: string): boolean {
  * replaced text carries over (keepCase).
  */
 function suggestionCase(original: string, suggestion: string, entry: LexiconEntry, atSentenceStart: () => boolean): string {
-  if (entry.exact !== undefined || isAbbreviation(original) || isTitleCasePhrase(original)) {
+  if (caseFromSentence(original, entry)) {
     return atSentenceStart() ? suggestion.charAt(0).toUpperCase() + suggestion.slice(1) : suggestion;
   }
   return keepCase(original, suggestion);
@@ -226,13 +258,21 @@ export class TermMatcher {
   /** Fold buffers and match storage reused by every scan (a scan does not keep them). */
   private readonly buffers = new FoldBuffers();
   private readonly matches = new MatchBuffer();
-  /** Kind of each lexicon entry as a number (CONFORM, NONCONFORM, UNIT). */
+  /** Kind of each automaton pattern as a number (CONFORM, NONCONFORM, UNIT; META_WORD after the lexicon). */
   private readonly kinds: Uint8Array;
+  /** What each lexicon entry allows, as bits (COMPOUND, PREFIX_UNIT, HYPHENATED, EXACT). */
+  private readonly entryFlags: Uint8Array;
+  /** Original offsets where a word about words may start, from the last scan. */
+  private readonly metaWords = new IntList();
+  /** Folded offsets of the brackets and slashes of the last scan, ascending. */
+  private readonly glossMarks = new IntList();
   private readonly maxKeyLength: number;
   /** Number parameters by the id of a term whose mention states them. */
   private readonly numberParameters: ReadonlyMap<string, readonly ParameterMention[]>;
   /** 1 for lexicon entries whose term states a number parameter. */
   private readonly statesParameter: Uint8Array;
+  /** The unit of each unit entry (undefined for the others). */
+  private readonly unitHits: readonly (UnitHit | undefined)[];
   /** Terms whose mention between a term and a number takes the number for itself. */
   private readonly blocking: ReadonlySet<string>;
   /** Folded conforming forms by term id (to see whether a passage names a term). */
@@ -243,8 +283,17 @@ export class TermMatcher {
     lexicon: readonly LexiconEntry[] = buildLexicon(defs),
   ) {
     this.lexicon = lexicon;
-    this.automaton = new Automaton(lexicon.map((e) => e.key));
-    this.kinds = Uint8Array.from(lexicon, (e) => (e.kind === 'conform' ? CONFORM : e.kind === 'nonconform' ? NONCONFORM : UNIT));
+    // Found in the same pass: the words about words (candidates for the context, textContext.ts) and
+    // the brackets and slashes a gloss follows.
+    this.automaton = new Automaton([...lexicon.map((e) => e.key), ...META_WORD_STARTS, ...GLOSS_MARKS]);
+    this.kinds = new Uint8Array(lexicon.length + META_WORD_STARTS.length + GLOSS_MARKS.length);
+    lexicon.forEach((e, i) => (this.kinds[i] = e.kind === 'conform' ? CONFORM : e.kind === 'nonconform' ? NONCONFORM : UNIT));
+    this.kinds.fill(META_WORD, lexicon.length, lexicon.length + META_WORD_STARTS.length);
+    this.kinds.fill(GLOSS_MARK, lexicon.length + META_WORD_STARTS.length);
+    this.entryFlags = Uint8Array.from(
+      lexicon,
+      (e) => (e.compound ? COMPOUND : 0) | (e.prefixUnit === true ? PREFIX_UNIT : 0) | (e.hyphenated === true ? HYPHENATED : 0) | (e.exact !== undefined ? EXACT : 0),
+    );
     this.maxKeyLength = lexicon.reduce((max, e) => Math.max(max, e.key.length), 0);
     const params = new Map<string, ParameterMention[]>();
     const add = (termId: string, mention: ParameterMention) => {
@@ -265,6 +314,10 @@ export class TermMatcher {
     }
     this.numberParameters = params;
     this.statesParameter = Uint8Array.from(lexicon, (e) => (e.kind !== 'unit' && e.termId !== null && params.has(e.termId) ? 1 : 0));
+    this.unitHits = lexicon.map((e): UnitHit | undefined => {
+      const unit = e.kind !== 'unit' ? undefined : e.prefixUnit === true ? PREFIX_UNIT_WORDS[e.key] : UNIT_WORDS[e.key];
+      return unit === undefined ? undefined : { unit, prefix: e.prefixUnit === true };
+    });
     this.blocking = new Set(defs.terms.filter((t) => BLOCKING_CATEGORIES.has(t.category)).map((t) => t.id));
     const keys = new Map<string, string[]>();
     for (const e of lexicon) {
@@ -294,7 +347,12 @@ export class TermMatcher {
     if (nonconform.length === 0 && units.length === 0) return [];
 
     const findings: TextFinding[] = [];
-    const context = new TextContext(text);
+    const context = new TextContext(text, {
+      candidates: this.metaWords.values,
+      count: this.metaWords.count,
+      from: range?.from ?? 0,
+      to: range?.to ?? text.length,
+    });
     const kept = this.judge(folded, context, this.resolveNonConforming(folded, matches, nonconform));
     this.toTermFindings(folded, context, kept, findings);
     if (units.length > 0 && this.numberParameters.size > 0) {
@@ -305,28 +363,47 @@ export class TermMatcher {
     return findings;
   }
 
-  /** The non-conforming and unit hits (conforming ones stay in `matches`). */
+  /**
+   * The non-conforming and unit hits; conforming ones stay in `matches`, the
+   * words about words (original offsets) and gloss marks go to their lists
+   * and out of `matches`.
+   */
   private collectHits(folded: FoldedText, matches: MatchBuffer, nonconform: Hit[], units: Hit[]): void {
-    const { lexicon, kinds } = this;
+    const { kinds, entryFlags, metaWords, glossMarks } = this;
     const lengths = this.automaton.lengths;
     const text = folded.codes;
+    const { patterns, ends } = matches;
+    metaWords.clear();
+    glossMarks.clear();
+    let kept = 0;
     for (let k = 0; k < matches.count; k++) {
-      const entry = matches.patterns[k];
+      const entry = patterns[k];
+      const end = ends[k];
       const kind = kinds[entry];
+      if (kind >= META_WORD) {
+        if (kind === META_WORD) metaWords.push(folded.origin[end - lengths[entry]]);
+        else glossMarks.push(end - 1);
+        continue;
+      }
+      patterns[kept] = entry;
+      ends[kept] = end;
+      kept++;
       if (kind === CONFORM) continue;
-      const end = matches.ends[k];
       const start = end - lengths[entry];
-      const e = lexicon[entry];
-      let inWord = e.compound;
-      if (!e.compound && !isWholeWord(text, start, end)) {
-        if (e.prefixUnit === true) {
+      const flags = entryFlags[entry];
+      let inWord = (flags & COMPOUND) !== 0;
+      if (!inWord && !isWholeWord(text, start, end)) {
+        if ((flags & PREFIX_UNIT) !== 0) {
           if (isInWord(text, start - 1)) continue;
-        } else if (e.hyphenated === true && isCompoundPart(text, start, end)) inWord = true;
+        } else if ((flags & HYPHENATED) !== 0 && isCompoundPart(text, start, end)) inWord = true;
         else continue;
       }
       if (kind === UNIT) units.push({ entry, start, end, inWord: false });
-      else if (e.exact === undefined || this.hasExactCase(folded, start, end, e.exact)) nonconform.push({ entry, start, end, inWord });
+      else if ((flags & EXACT) === 0 || this.hasExactCase(folded, start, end, this.lexicon[entry].exact as string)) {
+        nonconform.push({ entry, start, end, inWord });
+      }
     }
+    matches.count = kept;
   }
 
   private hasExactCase(folded: FoldedText, start: number, end: number, exact: string): boolean {
@@ -376,7 +453,7 @@ export class TermMatcher {
       const hyphenAt = joint - ws;
       let covered = false;
       this.automaton.scan(alternative, (entry, start, end) => {
-        if (this.lexicon[entry].kind === 'conform' && start < hyphenAt && end > hyphenAt + 1) covered = true;
+        if (this.kinds[entry] === CONFORM && start < hyphenAt && end > hyphenAt + 1) covered = true;
       });
       if (covered) return true;
     }
@@ -393,34 +470,51 @@ export class TermMatcher {
    * an old name in a statement about the time it was right.
    */
   private judge(folded: FoldedText, context: TextContext, hits: Hit[]): Hit[] {
-    const kept: Hit[] = [];
-    // The original ranges of the flagged words (a hit inside a word flags the whole word).
-    const words = hits.map((h) => (h.inWord ? wordAround(folded.codes, h.start, h.end) : [h.start, h.end]));
-    const starts = words.map(([s]) => folded.origin[s]);
-    const ends = words.map(([, e]) => folded.originEnd(e - 1));
+    const n = hits.length;
+    const codes = folded.codes;
+    // The flagged words, folded and original (a hit inside a word flags the whole word).
+    const wordStarts = new Int32Array(n);
+    const wordEnds = new Int32Array(n);
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const hit = hits[i];
+      const ws = hit.inWord ? wordStartAt(codes, hit.start) : hit.start;
+      const we = hit.inWord ? wordEndAt(codes, hit.end) : hit.end;
+      wordStarts[i] = ws;
+      wordEnds[i] = we;
+      starts[i] = folded.origin[ws];
+      ends[i] = folded.originEnd(we - 1);
+    }
     const flagged = (offset: number): boolean => {
       const k = firstAtOrAfter(ends, offset + 1);
-      return k < ends.length && starts[k] <= offset;
+      return k < n && starts[k] <= offset;
     };
-    for (let i = 0; i < hits.length; i++) {
-      const hit = hits[i];
-      const next = hits[i + 1];
+    const kept: Hit[] = [];
+    for (let i = 0; i < n; i++) {
       // A name and its abbreviation in brackets ("Algemene bijstandswet (Abw)"): the text introduces the name.
-      if (next !== undefined && this.namesWithAbbreviation(folded, hit, next)) {
+      if (i + 1 < n && this.namesWithAbbreviation(folded, hits[i], hits[i + 1])) {
         i++;
         continue;
       }
-      if (this.keep(folded, context, hit, flagged)) kept.push(hit);
+      if (this.keep(folded, context, hits[i], wordStarts[i], wordEnds[i], starts[i], ends[i], flagged)) kept.push(hits[i]);
     }
     return kept;
   }
 
-  private keep(folded: FoldedText, context: TextContext, hit: Hit, flagged: (offset: number) => boolean): boolean {
+  /** Whether `hit` (its word [ws, we) folded, [start, end) original) is a finding in its context. */
+  private keep(
+    folded: FoldedText,
+    context: TextContext,
+    hit: Hit,
+    ws: number,
+    we: number,
+    start: number,
+    end: number,
+    flagged: (offset: number) => boolean,
+  ): boolean {
     const entry = this.lexicon[hit.entry];
     const rules = entry.rules;
-    const [ws, we] = hit.inWord ? wordAround(folded.codes, hit.start, hit.end) : [hit.start, hit.end];
-    const start = folded.origin[ws];
-    const end = folded.originEnd(we - 1);
     if (rules !== undefined) {
       if (rules.after.length > 0 && followedBy(folded, we, rules.after)) return false;
       if (rules.before.length > 0 && precededBy(folded, ws, rules.before)) return false;
@@ -431,7 +525,7 @@ export class TermMatcher {
     }
     if (context.inAddress(start, end) || context.inTitle(start, end) || context.inCitation(start)) return false;
     if (entry.role !== true && context.inCapitalisedName(start, end, flagged)) return false;
-    if (this.glossAfterStandardTerm(folded, ws, entry, (i) => flagged(folded.origin[i]))) return false;
+    if (this.glossAfterStandardTerm(folded, ws, entry, flagged)) return false;
     const line = context.glossaryLine(start);
     if (line !== undefined) {
       const inHead = start >= line.head.start && end <= line.head.end;
@@ -491,8 +585,12 @@ export class TermMatcher {
    * werkzoekenden (nuggers)", "de werkcoach (voorheen klantmanager)",
    * "iedere werkcoach/klantmanager".
    */
-  private glossAfterStandardTerm(folded: FoldedText, start: number, entry: LexiconEntry, flagged: (folded: number) => boolean): boolean {
-    // Fast way out: no bracket or slash just before the word (a gloss word such as "voorheen" may stand between).
+  private glossAfterStandardTerm(folded: FoldedText, start: number, entry: LexiconEntry, flagged: (offset: number) => boolean): boolean {
+    // Fast way out: no bracket or slash just before the word (a gloss word such as "voorheen" may stand between);
+    // the loop below looks back 25 characters at most.
+    const marks = this.glossMarks;
+    const last = firstAtOrAfter(marks.values, start, marks.count) - 1;
+    if (last < 0 || marks.values[last] < start - 25) return false;
     const codes = folded.codes;
     let k = start - 1;
     while (k >= 0 && start - k <= 24 && codes[k] !== 40 && codes[k] !== 47 && (codes[k] === 32 || codes[k] === 58 || isWordCode(codes[k]))) k--;
@@ -508,7 +606,7 @@ export class TermMatcher {
     const words: string[] = [];
     while (words.length < 3 && lead !== '') {
       const space = lead.lastIndexOf(' ');
-      if (flagged(from + space + 1)) break;
+      if (flagged(folded.origin[from + space + 1])) break;
       words.unshift(lead.slice(space + 1));
       lead = space < 0 ? '' : lead.slice(0, space);
     }
@@ -528,28 +626,44 @@ export class TermMatcher {
 
   private toTermFindings(folded: FoldedText, context: TextContext, kept: Hit[], findings: TextFinding[]): void {
     const text = folded.codes;
+    // The same word written the same way gets the same suggestions and message: worded once per scan.
+    const wordings = new Map<string, Wording>();
     let i = 0;
     while (i < kept.length) {
       const hit = kept[i];
       const entry = this.lexicon[hit.entry];
       if (!hit.inWord) {
-        const [start, end] = [folded.origin[hit.start], folded.originEnd(hit.end - 1)];
+        const start = folded.origin[hit.start];
+        const end = folded.originEnd(hit.end - 1);
         const fragment = folded.source.slice(start, end);
-        const atStart = (): boolean => context.isSentenceStart(start);
-        const suggestions = entry.suggestions.map((s) => suggestionCase(fragment, s, entry, atStart));
-        findings.push(this.termFinding(entry, start, end, fragment, suggestions));
+        const key = `${hit.entry}|${fragment}`;
+        let wording = wordings.get(key);
+        if (wording === undefined) {
+          wording = { sentenceCase: caseFromSentence(fragment, entry), inSentence: undefined, atStart: undefined };
+          wordings.set(key, wording);
+        }
+        const atStart = wording.sentenceCase && context.isSentenceStart(start);
+        let worded = atStart ? wording.atStart : wording.inSentence;
+        if (worded === undefined) {
+          const suggestions = entry.suggestions.map((s) => suggestionCase(fragment, s, entry, () => atStart));
+          worded = { suggestions, message: this.termMessage(entry, fragment, suggestions) };
+          if (atStart) wording.atStart = worded;
+          else wording.inSentence = worded;
+        }
+        findings.push(termFinding(entry, start, end, fragment, worded.suggestions, worded.message));
         i++;
         continue;
       }
       // Hits inside a word: one finding for the whole word, every hit in it replaced.
-      const [ws, we] = wordAround(text, hit.start, hit.end);
+      const ws = wordStartAt(text, hit.start);
+      const we = wordEndAt(text, hit.end);
       const group: Hit[] = [];
       while (i < kept.length && kept[i].start < we && kept[i].inWord) group.push(kept[i++]);
       const start = folded.origin[ws];
       const end = folded.originEnd(we - 1);
       const fragment = folded.source.slice(start, end);
       const alternatives = entry.suggestions.map((_, alt) => this.rebuildWord(folded, context, ws, we, group, alt));
-      findings.push(this.termFinding(entry, start, end, fragment, alternatives));
+      findings.push(termFinding(entry, start, end, fragment, alternatives, this.termMessage(entry, fragment, alternatives)));
     }
   }
 
@@ -576,26 +690,12 @@ export class TermMatcher {
     return out;
   }
 
-  private termFinding(
-    entry: LexiconEntry,
-    start: number,
-    end: number,
-    fragment: string,
-    suggestions: string[],
-  ): TextFinding {
-    return {
-      code: 'TERM_NIET_CONFORM',
-      term: entry.termId as string,
-      start,
-      end,
+  private termMessage(entry: LexiconEntry, fragment: string, suggestions: readonly string[]): string {
+    return renderMessage('TERM_NIET_CONFORM', {
       fragment,
-      suggestions,
-      message: renderMessage('TERM_NIET_CONFORM', {
-        fragment,
-        suggesties: suggestions.map((s) => `'${s}'`).join(' of '),
-        reden: entry.reason,
-      }),
-    };
+      suggesties: suggestions.map((s) => `'${s}'`).join(' of '),
+      reden: entry.reason,
+    });
   }
 
   // ---- numbers -------------------------------------------------------------------------------------
@@ -615,13 +715,20 @@ export class TermMatcher {
       const k = firstAtOrAfter(near, u.start - PARAMETER_REACH);
       return k < near.length && near[k] <= u.end + PARAMETER_REACH;
     });
-    const statements = findNumberStatements(folded, nearby, (hit) => this.unitOf(hit));
-    for (const statement of statements) {
-      const window = windowOf(folded, statement);
-      const { from, to } = reach(folded, statement, window);
-      // No term with a number parameter within reach: nothing to attribute.
+    const unitHits = this.unitHits;
+    const statements = findNumberStatements(folded, nearby, (hit) => unitHits[hit.entry]);
+    const mentionWithin = ({ from, to }: { from: number; to: number }): boolean => {
       const k = firstAtOrAfter(near, from + 1);
-      if (k === near.length || near[k] > to + this.maxKeyLength) continue;
+      return k < near.length && near[k] <= to + this.maxKeyLength;
+    };
+    for (const statement of statements) {
+      // No term with a number parameter within reach: nothing to attribute. The reach of a window
+      // ("binnen 30 maanden") is the longest, so most statements are passed over before the window is read.
+      const wide = reach(folded, statement, true);
+      if (!mentionWithin(wide)) continue;
+      const window = windowOf(folded, statement);
+      const { from, to } = window ? wide : reach(folded, statement, false);
+      if (!window && !mentionWithin({ from, to })) continue;
       const mentions = this.mentionsNear(folded, matches, kept, from, to);
       const match = this.attribute(folded, statement, mentions, window);
       if (match === undefined) continue;
@@ -649,24 +756,24 @@ export class TermMatcher {
     }
   }
 
-  private unitOf(hit: Hit): UnitHit | undefined {
-    const entry = this.lexicon[hit.entry];
-    if (entry.prefixUnit === true) {
-      const unit = PREFIX_UNIT_WORDS[entry.key];
-      return unit === undefined ? undefined : { unit, prefix: true };
+  /** Ends of the hits of terms that state a number parameter, ascending (the matches and the kept hits, each in order, merged). */
+  private parameterMentionEnds(matches: MatchBuffer, kept: Hit[]): Int32Array {
+    const { statesParameter } = this;
+    const { patterns, ends, count } = matches;
+    let n = 0;
+    for (let k = 0; k < count; k++) n += statesParameter[patterns[k]];
+    for (let i = 0; i < kept.length; i++) n += statesParameter[kept[i].entry];
+    const out = new Int32Array(n);
+    let at = 0;
+    let i = 0;
+    for (let k = 0; k < count; k++) {
+      if (statesParameter[patterns[k]] !== 1) continue;
+      const end = ends[k];
+      for (; i < kept.length && kept[i].end < end; i++) if (statesParameter[kept[i].entry] === 1) out[at++] = kept[i].end;
+      out[at++] = end;
     }
-    const unit = UNIT_WORDS[entry.key];
-    return unit === undefined ? undefined : { unit, prefix: false };
-  }
-
-  /** Ends of the hits of terms that state a number parameter, ascending. */
-  private parameterMentionEnds(matches: MatchBuffer, kept: Hit[]): number[] {
-    const ends: number[] = [];
-    for (let k = 0; k < matches.count; k++) {
-      if (this.statesParameter[matches.patterns[k]] === 1) ends.push(matches.ends[k]);
-    }
-    for (const hit of kept) if (this.statesParameter[hit.entry] === 1) ends.push(hit.end);
-    return kept.length > 0 ? ends.sort((a, b) => a - b) : ends;
+    for (; i < kept.length; i++) if (statesParameter[kept[i].entry] === 1) out[at++] = kept[i].end;
+    return out;
   }
 
   /**
@@ -726,27 +833,44 @@ export class TermMatcher {
   }
 }
 
-/** Whether the folded text at `at` continues (after one space) with one of `words`, up to a word boundary. */
+function termFinding(entry: LexiconEntry, start: number, end: number, fragment: string, suggestions: readonly string[], message: string): TextFinding {
+  return { code: 'TERM_NIET_CONFORM', term: entry.termId as string, start, end, fragment, suggestions, message };
+}
+
+/**
+ * Whether the folded text at `at` continues (after one space) with one of
+ * `words`, up to a word boundary; only the next 48 characters are read.
+ */
 function followedBy(folded: FoldedText, at: number, words: readonly string[]): boolean {
   if (words.length === 0) return false;
-  const after = foldedSlice(folded, at, Math.min(folded.codes.length, at + 48));
+  const codes = folded.codes;
+  const limit = Math.min(codes.length, at + 48);
+  if (at >= limit || codes[at] !== SPACE) return false;
   for (const w of words) {
-    if (!after.startsWith(' ' + w)) continue;
-    const next = after.charCodeAt(w.length + 1);
-    if (Number.isNaN(next) || !isWordCode(next)) return true;
+    const next = at + 1 + w.length;
+    if (next > limit || !codesEqual(codes, at + 1, w)) continue;
+    if (next >= limit || !isWordCode(codes[next])) return true;
   }
   return false;
 }
 
-/** Whether the folded text before `at` ends (before one space) with one of `words`, from a word boundary. */
+/** Whether the folded text before `at` ends (before one space) with one of `words`, from a word boundary; only the 48 characters before it are read. */
 function precededBy(folded: FoldedText, at: number, words: readonly string[]): boolean {
-  const before = foldedSlice(folded, Math.max(0, at - 48), at);
+  const codes = folded.codes;
+  const from = Math.max(0, at - 48);
+  if (at <= from || codes[at - 1] !== SPACE) return false;
   for (const w of words) {
-    if (!before.endsWith(w + ' ')) continue;
-    const prev = before.charCodeAt(before.length - w.length - 2);
-    if (Number.isNaN(prev) || !isWordCode(prev)) return true;
+    const wordStart = at - 1 - w.length;
+    if (wordStart < from || !codesEqual(codes, wordStart, w)) continue;
+    if (wordStart - 1 < from || !isWordCode(codes[wordStart - 1])) return true;
   }
   return false;
+}
+
+/** Whether `codes` holds `word` from `at` on. */
+function codesEqual(codes: Uint16Array, at: number, word: string): boolean {
+  for (let j = 0; j < word.length; j++) if (codes[at + j] !== word.charCodeAt(j)) return false;
+  return true;
 }
 
 /** Whether `word` occurs in `text` as a whole word (both folded). */
@@ -825,6 +949,16 @@ const PARAMETER_REACH = 400;
 const CONFORM = 0;
 const NONCONFORM = 1;
 const UNIT = 2;
+/** Not a lexicon entry: a word about words (a candidate for the context). */
+const META_WORD = 3;
+/** Not a lexicon entry: a bracket or slash a gloss may follow. */
+const GLOSS_MARK = 4;
+const GLOSS_MARKS = ['(', '/'];
+/** Bits of `entryFlags`. */
+const COMPOUND = 1;
+const PREFIX_UNIT = 2;
+const HYPHENATED = 4;
+const EXACT = 8;
 /** Words between a number and a term after it; more for a window ("binnen 30 maanden na de start ... uitgestroomd"). */
 const MAX_WORDS_AFTER = 3;
 const MAX_WORDS_AFTER_WINDOW = 8;
@@ -838,7 +972,7 @@ function windowOf(folded: FoldedText, statement: NumberStatement): boolean {
 
 /** Words that start a new clause: a term after them does not own a number before them. */
 const CLAUSE_WORDS = new Set(['waarna', 'daarna', 'waarbij', 'terwijl', 'maar', 'waardoor', 'omdat']);
-const CLAUSE_STARTS = new Set([...CLAUSE_WORDS].map((w) => w.charCodeAt(0)));
+const CLAUSE_STARTS = codeTable(CLAUSE_WORDS);
 
 /**
  * The stretch of folded text where a statement's term may be mentioned: back
@@ -848,17 +982,18 @@ const CLAUSE_STARTS = new Set([...CLAUSE_WORDS].map((w) => w.charCodeAt(0)));
  */
 function reach(folded: FoldedText, statement: NumberStatement, window: boolean): { from: number; to: number } {
   const { codes, paragraphBreaks } = folded;
-  const isBreak = (i: number): boolean => {
-    const k = firstAtOrAfter(paragraphBreaks, i);
-    return k < paragraphBreaks.length && paragraphBreaks[k] === i;
-  };
+  // Walking away from the statement, the first paragraph break met is the nearest one on that side.
+  const k = firstAtOrAfter(paragraphBreaks, statement.foldedStart);
+  const breakBefore = k > 0 ? paragraphBreaks[k - 1] : -1;
+  const j = firstAtOrAfter(paragraphBreaks, statement.foldedEnd);
+  const breakAfter = j < paragraphBreaks.length ? paragraphBreaks[j] : -1;
   let from = statement.foldedStart;
   let spaces = 0;
   while (from > 0) {
     const c = codes[from - 1];
     if (c === SPACE) {
-      if (++spaces > MAX_WORDS_APART + 1 || isBreak(from - 1)) break;
-      if (from >= 2 && SENTENCE_END.has(codes[from - 2])) break;
+      if (++spaces > MAX_WORDS_APART + 1 || from - 1 === breakBefore) break;
+      if (from >= 2 && SENTENCE_END[codes[from - 2]] === 1) break;
     }
     from--;
   }
@@ -869,14 +1004,14 @@ function reach(folded: FoldedText, statement: NumberStatement, window: boolean):
   while (to < codes.length) {
     const c = codes[to];
     if (c === SPACE) {
-      if (++spaces > after + 1 || isBreak(to)) break;
-      if (spaces > 1 && to - wordStart >= 4 && to - wordStart <= 8 && CLAUSE_STARTS.has(codes[wordStart]) && CLAUSE_WORDS.has(foldedSlice(folded, wordStart, to))) {
+      if (++spaces > after + 1 || to === breakAfter) break;
+      if (spaces > 1 && to - wordStart >= 4 && to - wordStart <= 8 && CLAUSE_STARTS[codes[wordStart]] === 1 && CLAUSE_WORDS.has(foldedSlice(folded, wordStart, to))) {
         to = wordStart;
         break;
       }
       wordStart = to + 1;
     }
-    if (SENTENCE_END.has(c) && (to + 1 === codes.length || codes[to + 1] === SPACE)) break;
+    if (SENTENCE_END[c] === 1 && (to + 1 === codes.length || codes[to + 1] === SPACE)) break;
     if (c === COMMA || c === COLON) break;
     to++;
   }
@@ -886,7 +1021,15 @@ function reach(folded: FoldedText, statement: NumberStatement, window: boolean):
 const SPACE = 32;
 const COMMA = 44;
 const COLON = 58;
-const SENTENCE_END = new Set(['.', '!', '?', ';'].map((c) => c.charCodeAt(0)));
+/** 1 for the characters that end a sentence (. ! ? ;), by character code. */
+const SENTENCE_END = codeTable(['.', '!', '?', ';']);
+
+/** A lookup by character code (any UTF-16 code unit) for the first characters of `words`. */
+function codeTable(words: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const w of words) table[w.charCodeAt(0)] = 1;
+  return table;
+}
 
 /** Words between a mention and a statement (both within reach of each other). */
 function wordsBetween(folded: FoldedText, mention: Hit, statement: NumberStatement): number {

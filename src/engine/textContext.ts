@@ -10,6 +10,8 @@
  * paragraph of the previous word are reused, so a scan stays linear.
  */
 
+import { isCasedCode, isLowerCode, isSurrogateCode, isUnicodeLetterCode, isUpperCode } from './charClasses';
+
 const NEWLINE = 10;
 const CR = 13;
 
@@ -23,10 +25,12 @@ function isBlankLine(source: string, start: number, end: number): boolean {
 }
 
 export function isUpperChar(ch: string | undefined): boolean {
+  if (ch !== undefined && ch.length === 1) return isUpperCode(ch.charCodeAt(0));
   return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
 export function isLetterChar(ch: string | undefined): boolean {
+  if (ch !== undefined && ch.length === 1) return isCasedCode(ch.charCodeAt(0));
   return ch !== undefined && ch.toLowerCase() !== ch.toUpperCase();
 }
 
@@ -35,7 +39,7 @@ function isWordCharCode(c: number, source: string, i: number): boolean {
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
   if (c === 45 || c === 39 || c === 0x2019) return isWordChar(source.charAt(i - 1)) && isWordChar(source.charAt(i + 1));
   if (c < 128) return false;
-  return isLetterChar(source.charAt(i));
+  return isCasedCode(c);
 }
 
 function isWordChar(ch: string | undefined): boolean {
@@ -52,6 +56,7 @@ const SENTENCE_OPENERS = new Set([
 ]);
 
 function isLowerChar(ch: string | undefined): boolean {
+  if (ch !== undefined && ch.length === 1) return isLowerCode(ch.charCodeAt(0));
   return ch !== undefined && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
@@ -102,6 +107,41 @@ const PRESENT_WORDS = /\b(?:nu|thans|tegenwoordig|momenteel|inmiddels|voortaan|v
  */
 const META_WORDS =
   /\b(?:benamingen?|functienamen?|naam|namen|termen|term|woorden?|begrip(?:pen)?|heet|heten|heetten?|genoemd|noemen|noemden|voortaan|voorheen|vervangt|vervangen|spelling|schrijfwijze|afkorting|afgekort)\b/gi;
+/**
+ * What every word META_WORDS finds starts with (in lower case): the part of
+ * each alternative before its optional ending ("benamingen?" is "benaminge"
+ * and an optional "n"). The term matcher looks for these in the same pass as
+ * the terms (see MetaWordCandidates).
+ */
+export const META_WORD_STARTS: readonly string[] = [
+  'benaminge', 'functiename', 'naam', 'namen', 'term', 'woorde', 'begrip', 'heet', 'heten', 'genoemd', 'noem',
+  'voortaan', 'voorheen', 'vervang', 'spelling', 'schrijfwijze', 'afkort', 'afgekort',
+];
+/** The same, only at lastIndex. */
+const META_WORD_AT = new RegExp(META_WORDS.source, 'iy');
+/** The longest word META_WORDS finds ("functienamen", "schrijfwijze"). */
+const MAX_META_LENGTH = 12;
+
+/**
+ * Where words about words may start, found by the caller in the same pass
+ * that found the terms (the term matcher's automaton, on folded text): every
+ * word META_WORDS finds that lies inside [from, to) of the source starts at
+ * one of `candidates` (ascending or not; more candidates than words do no harm).
+ */
+export interface MetaWordCandidates {
+  readonly candidates: Int32Array;
+  readonly count: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The starts of the words about words in [from, to) of the source, ascending; `term` marks "term" and "termen". */
+interface MetaWordIndex {
+  readonly from: number;
+  readonly to: number;
+  readonly starts: Int32Array;
+  readonly term: Uint8Array;
+}
 
 const YEAR = /(?:^|[^\d])((?:19|20)\d\d)(?!\d)/g;
 
@@ -117,7 +157,12 @@ export class TextContext {
   private readonly metaBlocks = new Map<number, number[]>();
   private readonly lineEnds = new Map<number, boolean>();
 
-  constructor(readonly source: string) {}
+  private metaIndex: MetaWordIndex | null | undefined;
+
+  constructor(
+    readonly source: string,
+    private readonly metaCandidates?: MetaWordCandidates,
+  ) {}
 
   /** The paragraph (text between blank lines) around `offset`. */
   paragraphAt(offset: number): Range {
@@ -336,20 +381,26 @@ export class TextContext {
     const source = this.source;
     for (const phrase of phrases) {
       const words = phrase.trim().split(/\s+/);
-      const re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'gi');
+      const re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'iy');
       // Candidates by the phrase's longest word (as written, in capitals, in small letters); the whole
-      // phrase is then matched from a little before each candidate.
+      // phrase is then matched from a little before each candidate: the first place from there where it
+      // matches must cover the candidate (tried place by place up to the candidate, so that a phrase
+      // that does not occur there is not searched for through the rest of the text).
       const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
       const before = phrase.indexOf(longest) * 2 + 8;
       for (const variant of new Set([longest, longest.toUpperCase(), longest.toLowerCase()])) {
         let covered = -1;
         for (let at = source.indexOf(variant); at >= 0; at = source.indexOf(variant, at + 1)) {
           if (at < covered) continue;
-          re.lastIndex = Math.max(0, at - before);
-          const m = re.exec(source);
-          if (m !== null && m.index <= at && at < m.index + m[0].length) {
-            found.push({ start: m.index, end: m.index + m[0].length });
-            covered = m.index + m[0].length;
+          for (let from = Math.max(0, at - before); from <= at; from++) {
+            re.lastIndex = from;
+            const m = re.exec(source);
+            if (m === null) continue;
+            if (at < from + m[0].length) {
+              found.push({ start: from, end: from + m[0].length });
+              covered = from + m[0].length;
+            }
+            break;
           }
         }
       }
@@ -398,8 +449,32 @@ export class TextContext {
   private wordsBefore(offset: number, n: number): { text: string; start: number }[] {
     const { start: sStart } = this.sentenceAt(offset);
     const from = Math.max(sStart, offset - 80);
+    const source = this.source;
+    const last = offset > from ? source.charCodeAt(offset - 1) : -1;
+    if (last !== 32 && last !== 9) return [];
+    // The words are the runs of letters, digits, apostrophes and hyphens, each from its first letter
+    // or digit (as /[\p{L}\d][\p{L}\d'’-]*/u finds them), read from the back; a surrogate on the way
+    // (a letter outside the BMP is one code point) leaves it to the pattern.
+    const out: { text: string; start: number }[] = [];
+    let i = offset;
+    while (out.length < n) {
+      while (i > from && !isWordRunCode(source.charCodeAt(i - 1))) {
+        if (isSurrogateCode(source.charCodeAt(i - 1))) return this.wordsBeforeByPattern(from, offset, n);
+        i--;
+      }
+      if (i <= from) break;
+      const end = i;
+      while (i > from && isWordRunCode(source.charCodeAt(i - 1))) i--;
+      if (i > from && isSurrogateCode(source.charCodeAt(i - 1))) return this.wordsBeforeByPattern(from, offset, n);
+      let start = i;
+      while (start < end && !isWordStartCode(source.charCodeAt(start))) start++;
+      if (start < end) out.push({ text: source.slice(start, end), start });
+    }
+    return out;
+  }
+
+  private wordsBeforeByPattern(from: number, offset: number, n: number): { text: string; start: number }[] {
     const head = this.source.slice(from, offset);
-    if (!/[ \t]$/.test(head)) return [];
     const words = [...head.matchAll(/[\p{L}\d][\p{L}\d'’-]*/gu)].map((m) => ({ text: m[0], start: from + (m.index ?? 0) }));
     const out: { text: string; start: number }[] = [];
     for (let k = words.length - 1; k >= 0 && out.length < n; k--) out.push(words[k]);
@@ -496,20 +571,40 @@ export class TextContext {
     if (!this.metaNear(offset - 600, offset + 600)) return false;
     const { start, end } = this.sentenceAt(offset);
     if (this.aboutWordsCache.start !== start) {
-      const sentence = this.source.slice(start, end);
-      let about = false;
-      META_WORDS.lastIndex = 0;
-      for (let m = META_WORDS.exec(sentence); m !== null && !about; m = META_WORDS.exec(sentence)) {
-        // "in termen van" speaks with words, not about them.
-        about = !(/^term/i.test(m[0]) && /\bin\s+$/i.test(sentence.slice(Math.max(0, m.index - 4), m.index)));
-      }
+      const index = this.metaWordIndex();
+      const about = index !== null && start >= index.from && end <= index.to ? this.aboutWordsIndexed(index, start, end) : this.aboutWords(start, end);
       this.aboutWordsCache = { start, about };
     }
     return this.aboutWordsCache.about;
   }
 
-  /** Whether a word about words starts in [from, to); the text is searched in blocks, each once. */
+  /** Whether [start, end) (a sentence) has a word about words, read from the text. */
+  private aboutWords(start: number, end: number): boolean {
+    const sentence = this.source.slice(start, end);
+    let about = false;
+    META_WORDS.lastIndex = 0;
+    for (let m = META_WORDS.exec(sentence); m !== null && !about; m = META_WORDS.exec(sentence)) {
+      about = !(/^term/i.test(m[0]) && speaksInTerms(this.source, start, start + m.index));
+    }
+    return about;
+  }
+
+  /** The same from the index (a sentence starts and ends at a non-word character, so its words are the text's). */
+  private aboutWordsIndexed(index: MetaWordIndex, start: number, end: number): boolean {
+    const { starts, term } = index;
+    for (let k = firstAtOrAfter(starts, start); k < starts.length && starts[k] < end; k++) {
+      if (term[k] === 0 || !speaksInTerms(this.source, start, starts[k])) return true;
+    }
+    return false;
+  }
+
+  /** Whether a word about words starts in [from, to): from the index where it knows, else from the text in blocks, each once. */
   private metaNear(from: number, to: number): boolean {
+    const index = this.metaWordIndex();
+    if (index !== null && Math.max(0, from) >= index.from && Math.min(to, this.source.length) <= index.to) {
+      const k = firstAtOrAfter(index.starts, from);
+      return k < index.starts.length && index.starts[k] < to;
+    }
     const BLOCK = 1 << 16;
     for (let b = Math.max(0, from) >> 16; b * BLOCK < Math.min(to, this.source.length); b++) {
       let found = this.metaBlocks.get(b);
@@ -526,6 +621,34 @@ export class TextContext {
       for (const at of found) if (at >= from && at < to) return true;
     }
     return false;
+  }
+
+  /** The words about words the caller's candidates show (verified here against the text), or null without candidates. */
+  private metaWordIndex(): MetaWordIndex | null {
+    if (this.metaIndex === undefined) {
+      const hint = this.metaCandidates;
+      if (hint === undefined) this.metaIndex = null;
+      else {
+        const source = this.source;
+        const from = hint.from;
+        // A word that may run past the end of the part is not known: its start is.
+        const to = hint.to >= source.length ? source.length : Math.max(from, hint.to - MAX_META_LENGTH);
+        const sorted = hint.candidates.slice(0, hint.count).sort();
+        const starts: number[] = [];
+        const term: number[] = [];
+        for (let k = 0; k < sorted.length; k++) {
+          const at = sorted[k];
+          if (at < from || at >= to || (k > 0 && sorted[k - 1] === at)) continue;
+          META_WORD_AT.lastIndex = at;
+          const m = META_WORD_AT.exec(source);
+          if (m === null) continue;
+          starts.push(at);
+          term.push(/^term/i.test(m[0]) ? 1 : 0);
+        }
+        this.metaIndex = { from, to, starts: Int32Array.from(starts), term: Uint8Array.from(term) };
+      }
+    }
+    return this.metaIndex;
   }
 
   // ---- the past ----------------------------------------------------------------------------------
@@ -570,6 +693,33 @@ export class TextContext {
     }
     return this.dated;
   }
+}
+
+/** "in termen van" speaks with words, not about them: "in" before the word at `at` (within its sentence from `start`). */
+function speaksInTerms(source: string, start: number, at: number): boolean {
+  return /\bin\s+$/i.test(source.slice(Math.max(start, at - 4), at));
+}
+
+/** Index of the first value >= `position` in an ascending list. */
+function firstAtOrAfter(values: ArrayLike<number>, position: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A letter (\p{L}) or digit: where a word starts. */
+function isWordStartCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || isUnicodeLetterCode(c);
+}
+
+/** A letter, digit, apostrophe or hyphen: what a word is made of. */
+function isWordRunCode(c: number): boolean {
+  return c === 39 || c === 45 || c === 0x2019 || isWordStartCode(c);
 }
 
 function takeWhile<T>(items: readonly T[], ok: (item: T) => boolean): T[] {
