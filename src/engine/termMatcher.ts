@@ -266,6 +266,11 @@ export class TermMatcher {
   private readonly metaWords = new IntList();
   /** Folded offsets of the brackets and slashes of the last scan, ascending. */
   private readonly glossMarks = new IntList();
+  /**
+   * Folded ends of the matches of the last scan whose term states a number
+   * parameter, ascending (every kept non-conforming hit is one of them).
+   */
+  private readonly parameterEnds = new IntList();
   private readonly maxKeyLength: number;
   /** Number parameters by the id of a term whose mention states them. */
   private readonly numberParameters: ReadonlyMap<string, readonly ParameterMention[]>;
@@ -369,12 +374,13 @@ export class TermMatcher {
    * and out of `matches`.
    */
   private collectHits(folded: FoldedText, matches: MatchBuffer, nonconform: Hit[], units: Hit[]): void {
-    const { kinds, entryFlags, metaWords, glossMarks } = this;
+    const { kinds, entryFlags, metaWords, glossMarks, parameterEnds, statesParameter } = this;
     const lengths = this.automaton.lengths;
     const text = folded.codes;
     const { patterns, ends } = matches;
     metaWords.clear();
     glossMarks.clear();
+    parameterEnds.clear();
     let kept = 0;
     for (let k = 0; k < matches.count; k++) {
       const entry = patterns[k];
@@ -388,6 +394,7 @@ export class TermMatcher {
       patterns[kept] = entry;
       ends[kept] = end;
       kept++;
+      if (statesParameter[entry] === 1) parameterEnds.push(end);
       if (kind === CONFORM) continue;
       const start = end - lengths[entry];
       const flags = entryFlags[entry];
@@ -537,7 +544,8 @@ export class TermMatcher {
         line.headText.trim().charAt(0).toLowerCase() === line.bodyText.charAt(0).toLowerCase();
       if (expansion) return false;
     }
-    if (context.speaksAboutWords(start) && this.paragraphNamesTerm(folded, hit, entry)) return false;
+    // The paragraph test first: it reads only the automaton's matches, the sentence test the text.
+    if (this.paragraphNamesTerm(folded, hit, entry) && context.speaksAboutWords(start)) return false;
     if (rules?.historicUntil !== undefined && context.speaksOfTimeBefore(start, rules.historicUntil)) return false;
     return true;
   }
@@ -709,7 +717,7 @@ export class TermMatcher {
     findings: TextFinding[],
   ): void {
     // Only units near a mention of a term with a number parameter can matter.
-    const near = this.parameterMentionEnds(matches, kept);
+    const near = this.parameterEnds.values.subarray(0, this.parameterEnds.count);
     if (near.length === 0) return;
     const nearby = units.filter((u) => {
       const k = firstAtOrAfter(near, u.start - PARAMETER_REACH);
@@ -717,18 +725,18 @@ export class TermMatcher {
     });
     const unitHits = this.unitHits;
     const statements = findNumberStatements(folded, nearby, (hit) => unitHits[hit.entry]);
-    const mentionWithin = ({ from, to }: { from: number; to: number }): boolean => {
+    const mentionWithin = (from: number, to: number): boolean => {
       const k = firstAtOrAfter(near, from + 1);
       return k < near.length && near[k] <= to + this.maxKeyLength;
     };
     for (const statement of statements) {
       // No term with a number parameter within reach: nothing to attribute. The reach of a window
       // ("binnen 30 maanden") is the longest, so most statements are passed over before the window is read.
-      const wide = reach(folded, statement, true);
-      if (!mentionWithin(wide)) continue;
+      const { from, windowTo, plainTo } = reach(folded, statement);
+      if (!mentionWithin(from, windowTo)) continue;
       const window = windowOf(folded, statement);
-      const { from, to } = window ? wide : reach(folded, statement, false);
-      if (!window && !mentionWithin({ from, to })) continue;
+      const to = window ? windowTo : plainTo;
+      if (!window && !mentionWithin(from, to)) continue;
       const mentions = this.mentionsNear(folded, matches, kept, from, to);
       const match = this.attribute(folded, statement, mentions, window);
       if (match === undefined) continue;
@@ -754,26 +762,6 @@ export class TermMatcher {
         }),
       });
     }
-  }
-
-  /** Ends of the hits of terms that state a number parameter, ascending (the matches and the kept hits, each in order, merged). */
-  private parameterMentionEnds(matches: MatchBuffer, kept: Hit[]): Int32Array {
-    const { statesParameter } = this;
-    const { patterns, ends, count } = matches;
-    let n = 0;
-    for (let k = 0; k < count; k++) n += statesParameter[patterns[k]];
-    for (let i = 0; i < kept.length; i++) n += statesParameter[kept[i].entry];
-    const out = new Int32Array(n);
-    let at = 0;
-    let i = 0;
-    for (let k = 0; k < count; k++) {
-      if (statesParameter[patterns[k]] !== 1) continue;
-      const end = ends[k];
-      for (; i < kept.length && kept[i].end < end; i++) if (statesParameter[kept[i].entry] === 1) out[at++] = kept[i].end;
-      out[at++] = end;
-    }
-    for (; i < kept.length; i++) if (statesParameter[kept[i].entry] === 1) out[at++] = kept[i].end;
-    return out;
   }
 
   /**
@@ -977,10 +965,12 @@ const CLAUSE_STARTS = codeTable(CLAUSE_WORDS);
 /**
  * The stretch of folded text where a statement's term may be mentioned: back
  * to at most 12 words before the number and ahead to at most 3 words after
- * the unit (8 after a window such as "binnen 30 maanden"), never past a sentence end (. ! ? ; before a space) or a blank
+ * the unit (`plainTo`) or 8 after a window such as "binnen 30 maanden"
+ * (`windowTo`), never past a sentence end (. ! ? ; before a space) or a blank
  * line, and ahead not past a comma, colon or a word that starts a new clause.
+ * One walk ahead gives both ends: the shorter walk is the start of the longer.
  */
-function reach(folded: FoldedText, statement: NumberStatement, window: boolean): { from: number; to: number } {
+function reach(folded: FoldedText, statement: NumberStatement): { from: number; windowTo: number; plainTo: number } {
   const { codes, paragraphBreaks } = folded;
   // Walking away from the statement, the first paragraph break met is the nearest one on that side.
   const k = firstAtOrAfter(paragraphBreaks, statement.foldedStart);
@@ -998,13 +988,15 @@ function reach(folded: FoldedText, statement: NumberStatement, window: boolean):
     from--;
   }
   let to = statement.foldedEnd;
+  let plainTo = -1;
   spaces = 0;
   let wordStart = to + 1;
-  const after = window ? MAX_WORDS_AFTER_WINDOW : MAX_WORDS_AFTER;
   while (to < codes.length) {
     const c = codes[to];
     if (c === SPACE) {
-      if (++spaces > after + 1 || to === breakAfter) break;
+      // The walk without a window stops at the space after its last word.
+      if (++spaces === MAX_WORDS_AFTER + 2) plainTo = to;
+      if (spaces > MAX_WORDS_AFTER_WINDOW + 1 || to === breakAfter) break;
       if (spaces > 1 && to - wordStart >= 4 && to - wordStart <= 8 && CLAUSE_STARTS[codes[wordStart]] === 1 && CLAUSE_WORDS.has(foldedSlice(folded, wordStart, to))) {
         to = wordStart;
         break;
@@ -1015,7 +1007,7 @@ function reach(folded: FoldedText, statement: NumberStatement, window: boolean):
     if (c === COMMA || c === COLON) break;
     to++;
   }
-  return { from, to };
+  return { from, windowTo: to, plainTo: plainTo < 0 ? to : plainTo };
 }
 
 const SPACE = 32;

@@ -24,6 +24,39 @@ function isBlankLine(source: string, start: number, end: number): boolean {
   return true;
 }
 
+/** . ! ? ; : the characters that end a sentence (before a space or a line end). */
+function isSentenceEndCode(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 59;
+}
+
+/** Closing quotes, brackets and emphasis after the last word of a line: " ' ’ ” ) *. */
+function isCloserCode(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x2019 || c === 0x201d || c === 41 || c === 42;
+}
+
+/** List bullets at the start of a line: - * • ➤. */
+function isBulletCode(c: number): boolean {
+  return c === 45 || c === 42 || c === 0x2022 || c === 0x27a4;
+}
+
+/** A numbered list marker at `first`: one to three digits, a dot or bracket, then white space (as /^\d{1,3}[.)]\s/). */
+function isNumberMarker(source: string, first: number): boolean {
+  let i = first;
+  while (i < first + 4 && isDigitCode(source.charCodeAt(i))) i++;
+  if (i === first || i > first + 3) return false;
+  const mark = source.charCodeAt(i);
+  return (mark === 46 || mark === 41) && /\s/.test(source.charAt(i + 1));
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A last character after which a line runs on into the next: a comma, a small letter a-z or à-ÿ, a hyphen (as /[,a-zà-ÿ-]/). */
+function runsOn(c: number): boolean {
+  return c === 44 || c === 45 || (c >= 97 && c <= 122) || (c >= 0xe0 && c <= 0xff);
+}
+
 export function isUpperChar(ch: string | undefined): boolean {
   if (ch !== undefined && ch.length === 1) return isUpperCode(ch.charCodeAt(0));
   return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
@@ -201,12 +234,12 @@ export class TextContext {
     }
     let end = offset;
     while (end < pEnd) {
-      const ch = source.charAt(end);
-      if ((ch === '.' || ch === '!' || ch === '?' || ch === ';') && (end + 1 >= pEnd || isSpaceCode(source.charCodeAt(end + 1)))) {
+      const c = source.charCodeAt(end);
+      if (isSentenceEndCode(c) && (end + 1 >= pEnd || isSpaceCode(source.charCodeAt(end + 1)))) {
         end++;
         break;
       }
-      if (ch === '\n' && this.lineEndsSentence(end)) break;
+      if (c === NEWLINE && this.lineEndsSentence(end)) break;
       end++;
     }
     this.sentence = { start, end };
@@ -216,13 +249,12 @@ export class TextContext {
   /** Whether a sentence ends just before `i` (i is the first character of the next one). */
   private isSentenceBoundaryBefore(i: number): boolean {
     const source = this.source;
-    const prev = source.charAt(i - 1);
-    if (prev === '\n') return this.lineEndsSentence(i - 1);
-    if (!isSpaceCode(source.charCodeAt(i - 1))) return false;
+    const prev = source.charCodeAt(i - 1);
+    if (prev === NEWLINE) return this.lineEndsSentence(i - 1);
+    if (!isSpaceCode(prev)) return false;
     let j = i - 1;
-    while (j > 0 && isSpaceCode(source.charCodeAt(j - 1)) && source.charAt(j - 1) !== '\n') j--;
-    const before = source.charAt(j - 1);
-    return before === '.' || before === '!' || before === '?' || before === ';';
+    while (j > 0 && isSpaceCode(source.charCodeAt(j - 1)) && source.charCodeAt(j - 1) !== NEWLINE) j--;
+    return isSentenceEndCode(source.charCodeAt(j - 1));
   }
 
   /**
@@ -247,17 +279,19 @@ export class TextContext {
     if (last < lineStart) return true;
     // The last character, behind closing quotes, brackets and emphasis.
     let k = last;
-    while (k > lineStart && `"'’”)*`.includes(source.charAt(k))) k--;
-    if ('.!?:;'.includes(source.charAt(k))) return true;
+    while (k > lineStart && isCloserCode(source.charCodeAt(k))) k--;
+    const final = source.charCodeAt(k);
+    if (isSentenceEndCode(final) || final === 58 /* : */) return true;
     let first = lineStart;
     while (first < last && (source.charCodeAt(first) === 32 || source.charCodeAt(first) === 9)) first++;
-    const lead = source.charAt(first);
-    if (lead === '#' || ((lead === '-' || lead === '*' || lead === '•' || lead === '➤') && source.charAt(first + 1) === ' ')) return true;
-    if (/^\d{1,3}[.)]\s/.test(source.slice(first, first + 5))) return true;
+    const lead = source.charCodeAt(first);
+    if (lead === 35 /* # */ || (isBulletCode(lead) && source.charCodeAt(first + 1) === 32)) return true;
+    if (isNumberMarker(source, first)) return true;
+    // A short line that does not run on into the next (checked before the tabs: cheaper, same answer).
+    const end = source.charCodeAt(last);
+    if (last - lineStart + 1 < 60 && !runsOn(end) && isUpperChar(source.charAt(newline + 1))) return true;
     for (let i = first; i <= last; i++) if (source.charCodeAt(i) === 9) return true;
-    const end = source.charAt(last);
-    const next = source.charAt(newline + 1);
-    return last - lineStart + 1 < 60 && !/[,a-zà-ÿ-]/.test(end) && isUpperChar(next);
+    return false;
   }
 
   /** Whether `offset` is the first word of a sentence (a line marker such as '# ' or '- ' does not count as a word). */
@@ -379,15 +413,21 @@ export class TextContext {
   /** Every other occurrence of a marked title (same words, any case and spacing). */
   private addRecurrences(phrases: Set<string>, found: Range[]): void {
     const source = this.source;
+    // A title quoted more than once, wrapped at other places, is searched for once: the search
+    // depends only on its words and where the longest of them stands.
+    const searched = new Set<string>();
     for (const phrase of phrases) {
       const words = phrase.trim().split(/\s+/);
-      const re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'iy');
       // Candidates by the phrase's longest word (as written, in capitals, in small letters); the whole
       // phrase is then matched from a little before each candidate: the first place from there where it
       // matches must cover the candidate (tried place by place up to the candidate, so that a phrase
       // that does not occur there is not searched for through the rest of the text).
       const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
       const before = phrase.indexOf(longest) * 2 + 8;
+      const key = `${before} ${words.join(' ')}`;
+      if (searched.has(key)) continue;
+      searched.add(key);
+      const re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'iy');
       for (const variant of new Set([longest, longest.toUpperCase(), longest.toLowerCase()])) {
         let covered = -1;
         for (let at = source.indexOf(variant); at >= 0; at = source.indexOf(variant, at + 1)) {
