@@ -11,6 +11,7 @@
  * - paragraph breaks (a blank line) are kept as sentence boundaries.
  */
 import { foldCodeUnit, SPACE } from '../definitions/normaliseForm';
+import { isCasedCode } from './charClasses';
 
 export interface FoldedText {
   /** The original text. */
@@ -48,8 +49,6 @@ const WHITE = 0xfffe;
 const MULTI = 0xfffd;
 const UNKNOWN = 0;
 const table = new Uint16Array(0x10000);
-/** Whether a folded code is a letter (for the line-break rule). */
-const letterTable = new Uint8Array(0x10000);
 
 function foldedCode(code: number): number {
   let folded = table[code];
@@ -62,28 +61,22 @@ function foldedCode(code: number): number {
   return folded;
 }
 
-function isLetterCode(code: number): boolean {
-  let known = letterTable[code];
-  if (known === 0) {
-    const ch = String.fromCharCode(code);
-    known = ch.toUpperCase() !== ch.toLowerCase() ? 1 : 2;
-    letterTable[code] = known;
-  }
-  return known === 1;
-}
-
 /**
  * Looks for a line-break hyphen at `i` (the original offset of a hyphen):
  * optional spaces or tabs, one line break, optional spaces or tabs, then a
  * lower-case letter. Returns the offset of that letter, or -1.
  */
 function lineBreakAfterHyphen(source: string, i: number): number {
-  let j = i + 1;
-  while (j < source.length && (source.charCodeAt(j) === SPACE_CODE || source.charCodeAt(j) === TAB)) j++;
-  if (source.charCodeAt(j) === CR) j++;
+  // Written so that every statement up to the line break runs at each hyphen: a statement that ran
+  // only later (the first space after a hyphen) would make the compiled folding loop start over.
+  let j = i;
+  let c: number;
+  do c = source.charCodeAt(++j);
+  while (c === SPACE_CODE || c === TAB);
+  j += c === CR ? 1 : 0;
   if (source.charCodeAt(j) !== NEWLINE) return -1;
-  j++;
-  while (j < source.length && (source.charCodeAt(j) === SPACE_CODE || source.charCodeAt(j) === TAB)) j++;
+  do c = source.charCodeAt(++j);
+  while (c === SPACE_CODE || c === TAB);
   if (j >= source.length) return -1;
   const next = source[j];
   if (next.toLowerCase() !== next || next.toUpperCase() === next) return -1;
@@ -250,7 +243,9 @@ function foldChunk(source: string, to: number, codes: Uint16Array, origin: Int32
 
 /** For a hyphen at `i` after the folded character `before`: the offset where the word continues on the next line, or -1. */
 function lineBreakHyphen(source: string, i: number, before: number): number {
-  return isLetterCode(before) ? lineBreakAfterHyphen(source, i) : -1;
+  // A letter: upper and lower case differ (ASCII without a table lookup, which keeps the compiled loop
+  // from meeting a first-time lookup, and being dropped, at the first hyphen after a new letter).
+  return isCasedCode(before) ? lineBreakAfterHyphen(source, i) : -1;
 }
 
 /** Writes the folded characters of `code` (original offset `i`) at `length`; returns the new length. */

@@ -69,13 +69,6 @@ interface Worded {
   readonly message: string;
 }
 
-/** How a word as written is worded in a finding: within a sentence and, where its case depends on it, at a sentence start. */
-interface Wording {
-  readonly sentenceCase: boolean;
-  inSentence: Worded | undefined;
-  atStart: Worded | undefined;
-}
-
 /** A finding in a piece of text; offsets are into the original text. */
 export interface TextFinding {
   readonly code: TextFindingCode;
@@ -634,8 +627,10 @@ export class TermMatcher {
 
   private toTermFindings(folded: FoldedText, context: TextContext, kept: Hit[], findings: TextFinding[]): void {
     const text = folded.codes;
-    // The same word written the same way gets the same suggestions and message: worded once per scan.
-    const wordings = new Map<string, Wording>();
+    // The same word written the same way gets the same suggestions and message: worded once per scan,
+    // and once more at a sentence start where its case depends on the sentence (a key with '^').
+    const sentenceCases = new Map<string, boolean>();
+    const wordings = new Map<string, Worded>();
     let i = 0;
     while (i < kept.length) {
       const hit = kept[i];
@@ -645,18 +640,18 @@ export class TermMatcher {
         const end = folded.originEnd(hit.end - 1);
         const fragment = folded.source.slice(start, end);
         const key = `${hit.entry}|${fragment}`;
-        let wording = wordings.get(key);
-        if (wording === undefined) {
-          wording = { sentenceCase: caseFromSentence(fragment, entry), inSentence: undefined, atStart: undefined };
-          wordings.set(key, wording);
+        let sentenceCase = sentenceCases.get(key);
+        if (sentenceCase === undefined) {
+          sentenceCase = caseFromSentence(fragment, entry);
+          sentenceCases.set(key, sentenceCase);
         }
-        const atStart = wording.sentenceCase && context.isSentenceStart(start);
-        let worded = atStart ? wording.atStart : wording.inSentence;
+        const atStart = sentenceCase && context.isSentenceStart(start);
+        const wordingKey = atStart ? `^${key}` : key;
+        let worded = wordings.get(wordingKey);
         if (worded === undefined) {
           const suggestions = entry.suggestions.map((s) => suggestionCase(fragment, s, entry, () => atStart));
           worded = { suggestions, message: this.termMessage(entry, fragment, suggestions) };
-          if (atStart) wording.atStart = worded;
-          else wording.inSentence = worded;
+          wordings.set(wordingKey, worded);
         }
         findings.push(termFinding(entry, start, end, fragment, worded.suggestions, worded.message));
         i++;
