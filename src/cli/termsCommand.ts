@@ -26,11 +26,14 @@ export function scanPlainText(matcher: TermMatcher, text: string, hits: readonly
     return lo;
   };
   let at: CellLocation | undefined;
+  let line = 0;
   const findings = hits.map((hit) => {
-    const line = lineOf(hit.start);
+    // Hits come in text order: the next line is found by stepping on (a search only when one goes back).
+    if (hit.start < lineStarts[line]) line = lineOf(hit.start);
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= hit.start) line++;
     if (at === undefined || at.row !== line + 1) {
       const lineEnd = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
-      const value = text.slice(lineStarts[line], lineEnd).replace(/\r$/, '');
+      const value = text.charCodeAt(lineEnd - 1) === 13 ? text.slice(lineStarts[line], lineEnd - 1) : text.slice(lineStarts[line], lineEnd);
       at = { sheet: null, cell: null, row: line + 1, column: null, value };
     }
     return locateTextFinding(hit, at);

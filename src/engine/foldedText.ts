@@ -32,6 +32,8 @@ export interface FoldedText {
   readonly joints: readonly number[];
   /** Folded offsets of paragraph breaks (ascending). */
   readonly paragraphBreaks: readonly number[];
+  /** Folded offsets of the spaces (each stands for a run of white space), ascending: where the words are. */
+  readonly spaces: Int32Array;
 }
 
 const NEWLINE = 10;
@@ -87,6 +89,8 @@ function lineBreakAfterHyphen(source: string, i: number): number {
 export class FoldBuffers {
   codes = new Uint16Array(256);
   origin = new Int32Array(256);
+  /** Room for the spaces: a run of white space between two other characters takes at least one of `capacity`. */
+  spaces = new Int32Array(144);
 
   ensure(capacity: number): void {
     if (this.codes.length >= capacity) return;
@@ -98,6 +102,7 @@ export class FoldBuffers {
     origin.set(this.origin);
     this.codes = codes;
     this.origin = origin;
+    this.spaces = new Int32Array((size >> 1) + 16);
   }
 }
 
@@ -147,6 +152,8 @@ interface FoldProgress {
   /** Where the current run of whitespace started, or -1. */
   pendingSpace: number;
   newlinesInRun: number;
+  /** Spaces written so far. */
+  spaceCount: number;
   readonly joints: number[];
   readonly paragraphBreaks: number[];
   /** Original ends that are not the next character's start (see originEnd). */
@@ -172,15 +179,25 @@ const FIRST_CHUNK = 1 << 9;
  * already hold MAX_EXPANSION characters per code unit.
  */
 function foldInto(source: string, from: number, n: number, buffers: FoldBuffers, multi: boolean): FoldedText | undefined {
-  const progress: FoldProgress = { at: from, length: 0, pendingSpace: -1, newlinesInRun: 0, joints: [], paragraphBreaks: [], ends: new Map() };
+  const progress: FoldProgress = {
+    at: from,
+    length: 0,
+    pendingSpace: -1,
+    newlinesInRun: 0,
+    spaceCount: 0,
+    joints: [],
+    paragraphBreaks: [],
+    ends: new Map(),
+  };
   let chunk = FIRST_CHUNK;
   while (progress.at < n) {
-    if (!foldChunk(source, Math.min(n, progress.at + chunk), buffers.codes, buffers.origin, progress, multi)) return undefined;
+    if (!foldChunk(source, Math.min(n, progress.at + chunk), buffers.codes, buffers.origin, buffers.spaces, progress, multi)) return undefined;
     chunk = CHUNK;
   }
   const { length, pendingSpace, joints, paragraphBreaks, ends } = progress;
   if (progress.newlinesInRun >= 2) paragraphBreaks.push(length);
-  return result(source, buffers, { length, pendingSpace, end: n }, joints, paragraphBreaks, ends);
+  const spaces = buffers.spaces.subarray(0, progress.spaceCount);
+  return result(source, buffers, { length, pendingSpace, end: n }, joints, paragraphBreaks, spaces, ends);
 }
 
 /**
@@ -188,8 +205,16 @@ function foldInto(source: string, from: number, n: number, buffers: FoldBuffers,
  * join a word broken at a line end); false at a character that folds to
  * several without `multi`.
  */
-function foldChunk(source: string, to: number, codes: Uint16Array, origin: Int32Array, progress: FoldProgress, multi: boolean): boolean {
-  let { length, pendingSpace, newlinesInRun } = progress;
+function foldChunk(
+  source: string,
+  to: number,
+  codes: Uint16Array,
+  origin: Int32Array,
+  spaces: Int32Array,
+  progress: FoldProgress,
+  multi: boolean,
+): boolean {
+  let { length, pendingSpace, newlinesInRun, spaceCount } = progress;
   let i = progress.at;
   while (i < to) {
     const code = source.charCodeAt(i);
@@ -220,6 +245,7 @@ function foldChunk(source: string, to: number, codes: Uint16Array, origin: Int32
         if (newlinesInRun >= 2) progress.paragraphBreaks.push(length);
         codes[length] = SPACE_CODE;
         origin[length] = pendingSpace;
+        spaces[spaceCount++] = length;
         length++;
       }
       pendingSpace = -1;
@@ -238,6 +264,7 @@ function foldChunk(source: string, to: number, codes: Uint16Array, origin: Int32
   progress.length = length;
   progress.pendingSpace = pendingSpace;
   progress.newlinesInRun = newlinesInRun;
+  progress.spaceCount = spaceCount;
   return true;
 }
 
@@ -266,6 +293,7 @@ function result(
   state: FoldState,
   joints: number[],
   paragraphBreaks: number[],
+  spaces: Int32Array,
   ends: Map<number, number>,
 ): FoldedText {
   const { length, pendingSpace, end } = state;
@@ -293,6 +321,7 @@ function result(
     originEnd,
     joints,
     paragraphBreaks,
+    spaces,
   };
 }
 

@@ -716,47 +716,92 @@ export class TermMatcher {
     if (near.length === 0) return;
     const nearby = units.filter((u) => {
       const k = firstAtOrAfter(near, u.start - PARAMETER_REACH);
-      return k < near.length && near[k] <= u.end + PARAMETER_REACH;
+      return k < near.length && near[k] <= u.end + PARAMETER_REACH && this.mentionWithin(near, ...this.widestReach(folded, u));
     });
     const unitHits = this.unitHits;
     const statements = findNumberStatements(folded, nearby, (hit) => unitHits[hit.entry]);
-    const mentionWithin = (from: number, to: number): boolean => {
-      const k = firstAtOrAfter(near, from + 1);
-      return k < near.length && near[k] <= to + this.maxKeyLength;
-    };
     for (const statement of statements) {
-      // No term with a number parameter within reach: nothing to attribute. The reach of a window
-      // ("binnen 30 maanden") is the longest, so most statements are passed over before the window is read.
-      const { from, windowTo, plainTo } = reach(folded, statement);
-      if (!mentionWithin(from, windowTo)) continue;
-      const window = windowOf(folded, statement);
-      const to = window ? windowTo : plainTo;
-      if (!window && !mentionWithin(from, to)) continue;
-      const mentions = this.mentionsNear(folded, matches, kept, from, to);
-      const match = this.attribute(folded, statement, mentions, window);
-      if (match === undefined) continue;
-      if (context.inAddress(statement.start, statement.end) || context.inTitle(statement.start, statement.end)) continue;
-      const { owner, parameter, unit } = match;
-      const stated = convert(statement.amount, statement.unit, unit);
-      if (stated === undefined || !contradicts(parameter, stated, qualifierOf(folded, statement))) continue;
-      const suggestion = formatAmount(parameter.value as number, parameter.unit!);
-      const fragment = folded.source.slice(statement.start, statement.end);
-      const deviation = parameter.deviation !== undefined && this.defs.profile !== null;
-      findings.push({
-        code: 'DEFINITIE_STRIJDIG',
-        term: owner.id,
-        start: statement.start,
-        end: statement.end,
-        fragment,
-        suggestions: [suggestion],
-        message: renderMessage('DEFINITIE_STRIJDIG', {
-          fragment,
-          term: owner.term,
-          regel: `${lowerFirst(parameter.label)}: ${boundWord(parameter)}${suggestion}`,
-          profiel: deviation ? `, profiel ${this.defs.profile!.naam}` : '',
-        }),
-      });
+      const finding = this.numberFinding(folded, context, matches, kept, near, statement);
+      if (finding !== undefined) findings.push(finding);
     }
+  }
+
+  /**
+   * The finding of one number statement, if it contradicts the parameter of
+   * the term it speaks of (in a method of its own: the loop over thousands of
+   * statements stays small, and this is compiled after a few of them).
+   */
+  private numberFinding(
+    folded: FoldedText,
+    context: TextContext,
+    matches: MatchBuffer,
+    kept: Hit[],
+    near: Int32Array,
+    statement: NumberStatement,
+  ): TextFinding | undefined {
+    // No term with a number parameter within reach: nothing to attribute. The reach of a window
+    // ("binnen 30 maanden") is the longest, so most statements are passed over before the window is read.
+    const { from, windowTo, plainTo } = reach(folded, statement);
+    if (!this.mentionWithin(near, from, windowTo)) return undefined;
+    const window = windowOf(folded, statement);
+    const to = window ? windowTo : plainTo;
+    if (!window && !this.mentionWithin(near, from, to)) return undefined;
+    const mentions = this.mentionsNear(folded, matches, kept, from, to);
+    const match = this.attribute(folded, statement, mentions, window);
+    if (match === undefined) return undefined;
+    if (context.inAddress(statement.start, statement.end) || context.inTitle(statement.start, statement.end)) return undefined;
+    const { owner, parameter, unit } = match;
+    const stated = convert(statement.amount, statement.unit, unit);
+    if (stated === undefined || !contradicts(parameter, stated, qualifierOf(folded, statement))) return undefined;
+    const suggestion = formatAmount(parameter.value as number, parameter.unit!);
+    const fragment = folded.source.slice(statement.start, statement.end);
+    const deviation = parameter.deviation !== undefined && this.defs.profile !== null;
+    return {
+      code: 'DEFINITIE_STRIJDIG',
+      term: owner.id,
+      start: statement.start,
+      end: statement.end,
+      fragment,
+      suggestions: [suggestion],
+      message: renderMessage('DEFINITIE_STRIJDIG', {
+        fragment,
+        term: owner.term,
+        regel: `${lowerFirst(parameter.label)}: ${boundWord(parameter)}${suggestion}`,
+        profiel: deviation ? `, profiel ${this.defs.profile!.naam}` : '',
+      }),
+    };
+  }
+
+  /**
+   * Bounds of the reach (see `reach`) of any statement a unit hit can make,
+   * from the spaces alone, before the number is read. A statement starts at
+   * most three words before its unit ("zes (6) volle maanden"), just after
+   * the 4th space back from the unit, and its reach stops at the latest
+   * just after the MAX_WORDS_APART + 2nd space back from its start: after
+   * the 17th space back from the unit. It ends at most two words after a
+   * unit that precedes its number ("€ 1,6 miljoen"), at the 3rd space on
+   * from the unit, and its reach stops at the latest at the
+   * MAX_WORDS_AFTER_WINDOW + 2nd space on from its end: the 12th from the
+   * unit. A unit without a parameter's mention within these bounds makes no
+   * statement that can be attributed.
+   */
+  private widestReach(folded: FoldedText, unit: Hit): [number, number] {
+    const spaces = folded.spaces;
+    const back = MAX_WORDS_APART + 2 + 3;
+    const ahead = MAX_WORDS_AFTER_WINDOW + 2 + 2;
+    // spaces[k - n] is the nth space back from the unit, spaces[j + n - 1] the nth on from it.
+    const before = firstAtOrAfter(spaces, unit.start) - back;
+    const after = firstAtOrAfter(spaces, unit.end) + ahead - 1;
+    // -1: the reach may go back to the start of the text.
+    const from = before >= 0 ? spaces[before] : -1;
+    const to = after < spaces.length ? spaces[after] : folded.codes.length;
+    return [from, to];
+  }
+
+  /** Whether a mention of a term with a number parameter ends within [from, to] (or runs on from it). */
+  private mentionWithin(near: Int32Array, from: number, to: number): boolean {
+    const k = firstAtOrAfter(near, from + 1);
+    return k < near.length && near[k] <= to + this.maxKeyLength;
   }
 
   /**
@@ -956,6 +1001,13 @@ function windowOf(folded: FoldedText, statement: NumberStatement): boolean {
 /** Words that start a new clause: a term after them does not own a number before them. */
 const CLAUSE_WORDS = new Set(['waarna', 'daarna', 'waarbij', 'terwijl', 'maar', 'waardoor', 'omdat']);
 const CLAUSE_STARTS = codeTable(CLAUSE_WORDS);
+const CLAUSE_WORD_LIST = [...CLAUSE_WORDS];
+
+/** Whether folded codes [start, end) are one of CLAUSE_WORDS (compared in place, without making a string). */
+function isClauseWord(codes: Uint16Array, start: number, end: number): boolean {
+  for (const word of CLAUSE_WORD_LIST) if (word.length === end - start && codesEqual(codes, start, word)) return true;
+  return false;
+}
 
 /**
  * The stretch of folded text where a statement's term may be mentioned: back
@@ -972,19 +1024,20 @@ function reach(folded: FoldedText, statement: NumberStatement): { from: number; 
   const breakBefore = k > 0 ? paragraphBreaks[k - 1] : -1;
   const j = firstAtOrAfter(paragraphBreaks, statement.foldedEnd);
   const breakAfter = j < paragraphBreaks.length ? paragraphBreaks[j] : -1;
-  let from = statement.foldedStart;
-  let spaces = 0;
-  while (from > 0) {
-    const c = codes[from - 1];
-    if (c === SPACE) {
-      if (++spaces > MAX_WORDS_APART + 1 || from - 1 === breakBefore) break;
-      if (from >= 2 && SENTENCE_END[codes[from - 2]] === 1) break;
+  // Back from space to space (the fold lists them): it stops just after the space that is the last
+  // one allowed, a paragraph break, or follows a sentence end; without such a space, at the start.
+  const spaceList = folded.spaces;
+  let from = 0;
+  for (let s = firstAtOrAfter(spaceList, statement.foldedStart) - 1, count = 1; s >= 0; s--, count++) {
+    const space = spaceList[s];
+    if (count > MAX_WORDS_APART + 1 || space === breakBefore || (space >= 1 && SENTENCE_END[codes[space - 1]] === 1)) {
+      from = space + 1;
+      break;
     }
-    from--;
   }
   let to = statement.foldedEnd;
   let plainTo = -1;
-  spaces = 0;
+  let spaces = 0;
   let wordStart = to + 1;
   while (to < codes.length) {
     const c = codes[to];
@@ -992,7 +1045,7 @@ function reach(folded: FoldedText, statement: NumberStatement): { from: number; 
       // The walk without a window stops at the space after its last word.
       if (++spaces === MAX_WORDS_AFTER + 2) plainTo = to;
       if (spaces > MAX_WORDS_AFTER_WINDOW + 1 || to === breakAfter) break;
-      if (spaces > 1 && to - wordStart >= 4 && to - wordStart <= 8 && CLAUSE_STARTS[codes[wordStart]] === 1 && CLAUSE_WORDS.has(foldedSlice(folded, wordStart, to))) {
+      if (spaces > 1 && to - wordStart >= 4 && to - wordStart <= 8 && CLAUSE_STARTS[codes[wordStart]] === 1 && isClauseWord(codes, wordStart, to)) {
         to = wordStart;
         break;
       }

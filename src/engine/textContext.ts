@@ -709,7 +709,7 @@ export class TextContext {
       const text = this.source.slice(sentence.start, sentence.end);
       const lower = text.toLowerCase();
       if (PRESENT_WORDS.test(lower)) past = false;
-      else if (earlierYear(text, until) || new RegExp(`\\b(?:tot|voor|vóór|tot en met) (?:[a-z]+ )?(?:${yearsUpTo(until)})\\b`).test(lower)) past = true;
+      else if (earlierYear(text, until) || untilYear(until).test(lower)) past = true;
       else if (PAST_WORDS.test(lower)) past = true;
       else {
         const paragraph = this.paragraphAt(offset);
@@ -776,6 +776,18 @@ function earlierYear(text: string, until: number): boolean {
   for (let m = YEAR.exec(text); m !== null; m = YEAR.exec(text)) if (Number(m[1]) < until) return true;
   return false;
 }
+
+/** "tot 2004", "voor januari 2003": a time up to `until`, as a pattern (made once per year). */
+function untilYear(until: number): RegExp {
+  let pattern = UNTIL_YEAR.get(until);
+  if (pattern === undefined) {
+    pattern = new RegExp(`\\b(?:tot|voor|vóór|tot en met) (?:[a-z]+ )?(?:${yearsUpTo(until)})\\b`);
+    UNTIL_YEAR.set(until, pattern);
+  }
+  return pattern;
+}
+
+const UNTIL_YEAR = new Map<number, RegExp>();
 
 function yearsUpTo(until: number): string {
   const years: number[] = [];
