@@ -19,17 +19,20 @@ export class MatchBuffer {
   count = 0;
 
   push(pattern: number, end: number): void {
-    if (this.count === this.patterns.length) {
-      const patterns = new Int32Array(this.count * 2);
-      patterns.set(this.patterns);
-      const ends = new Int32Array(this.count * 2);
-      ends.set(this.ends);
-      this.patterns = patterns;
-      this.ends = ends;
-    }
+    if (this.count === this.patterns.length) this.grow();
     this.patterns[this.count] = pattern;
     this.ends[this.count] = end;
     this.count++;
+  }
+
+  /** Twice the room, the matches kept. */
+  grow(): void {
+    const patterns = new Int32Array(this.patterns.length * 2);
+    patterns.set(this.patterns);
+    const ends = new Int32Array(this.ends.length * 2);
+    ends.set(this.ends);
+    this.patterns = patterns;
+    this.ends = ends;
   }
 }
 
@@ -160,15 +163,27 @@ export class Automaton {
   /** Scans codes [from, to) from the transition row `row`; returns the row it ends in. */
   private scanChunk(codes: Uint16Array, from: number, to: number, row: number, into: MatchBuffer): number {
     const { classOf, classCount, rows, output, outputNext, dictLink, firstOutput } = this;
+    // The match storage written here directly (a call per match shows in a scan with many matches).
+    let { patterns, ends, count } = into;
     for (let i = from; i < to; i++) {
       row = rows[row + classOf[codes[i]]];
       if (row < 0) {
         row = ~row;
         for (let t = firstOutput[row / classCount]; t >= 0; t = dictLink[t]) {
-          for (let p = output[t]; p >= 0; p = outputNext[p]) into.push(p, i + 1);
+          for (let p = output[t]; p >= 0; p = outputNext[p]) {
+            if (count === patterns.length) {
+              into.count = count;
+              into.grow();
+              ({ patterns, ends } = into);
+            }
+            patterns[count] = p;
+            ends[count] = i + 1;
+            count++;
+          }
         }
       }
     }
+    into.count = count;
     return row;
   }
 

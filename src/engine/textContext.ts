@@ -226,12 +226,7 @@ export class TextContext {
     if (offset >= s.start && offset < s.end) return s;
     const { start: pStart, end: pEnd } = this.paragraphAt(offset);
     const source = this.source;
-    let start = offset;
-    while (start > pStart) {
-      const prev = source.charCodeAt(start - 1);
-      if ((prev === 32 || prev === 9 || prev === NEWLINE || prev === CR || prev === 0xa0) && this.isSentenceBoundaryBefore(start)) break;
-      start--;
-    }
+    const start = this.sentenceStartBack(offset, pStart);
     let end = offset;
     while (end < pEnd) {
       const c = source.charCodeAt(end);
@@ -246,15 +241,28 @@ export class TextContext {
     return this.sentence;
   }
 
-  /** Whether a sentence ends just before `i` (i is the first character of the next one). */
-  private isSentenceBoundaryBefore(i: number): boolean {
+  /**
+   * The start of the sentence around `offset`, or `stop` if that comes
+   * later: a walk back from `offset` to the first sentence boundary, at most
+   * to `stop` (at least the start of the paragraph).
+   */
+  private sentenceStartBack(offset: number, stop: number): number {
     const source = this.source;
-    const prev = source.charCodeAt(i - 1);
-    if (prev === NEWLINE) return this.lineEndsSentence(i - 1);
-    if (!isSpaceCode(prev)) return false;
-    let j = i - 1;
-    while (j > 0 && isSpaceCode(source.charCodeAt(j - 1)) && source.charCodeAt(j - 1) !== NEWLINE) j--;
-    return isSentenceEndCode(source.charCodeAt(j - 1));
+    let start = offset;
+    while (start > stop) {
+      // Whether a sentence ends just before `start`: a line break that ends one, or white space after . ! ? ;
+      // on the same line.
+      const prev = source.charCodeAt(start - 1);
+      if (prev === NEWLINE) {
+        if (this.lineEndsSentence(start - 1)) break;
+      } else if (prev === 32 || prev === 9 || prev === CR || prev === 0xa0) {
+        let j = start - 1;
+        while (j > 0 && isSpaceCode(source.charCodeAt(j - 1)) && source.charCodeAt(j - 1) !== NEWLINE) j--;
+        if (isSentenceEndCode(source.charCodeAt(j - 1))) break;
+      }
+      start--;
+    }
+    return start;
   }
 
   /**
@@ -487,8 +495,11 @@ export class TextContext {
 
   /** Up to `n` words before `offset` in the same sentence, nearest first (only when a space precedes `offset`). */
   private wordsBefore(offset: number, n: number): { text: string; start: number }[] {
-    const { start: sStart } = this.sentenceAt(offset);
-    const from = Math.max(sStart, offset - 80);
+    // The sentence's start or 80 characters back, whichever is later: a walk back of 80 at most.
+    const s = this.sentence;
+    const limit = offset - 80;
+    const from =
+      offset >= s.start && offset < s.end ? Math.max(s.start, limit) : this.sentenceStartBack(offset, Math.max(this.paragraphAt(offset).start, limit));
     const source = this.source;
     const last = offset > from ? source.charCodeAt(offset - 1) : -1;
     if (last !== 32 && last !== 9) return [];
