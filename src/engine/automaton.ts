@@ -34,6 +34,11 @@ export class MatchBuffer {
     this.patterns = patterns;
     this.ends = ends;
   }
+
+  /** Room for `capacity` matches in all. */
+  reserve(capacity: number): void {
+    while (this.patterns.length < capacity) this.grow();
+  }
 }
 
 /** Code units per call of scanChunk. */
@@ -61,6 +66,8 @@ export class Automaton {
   private readonly rows: Int32Array;
   readonly lengths: Int32Array;
   readonly stateCount: number;
+  /** The most patterns that end at one position (a state's output and its dictionary links). */
+  private readonly maxOutputs: number;
 
   constructor(patterns: readonly string[]) {
     const classOf = new Uint16Array(0x10000);
@@ -141,6 +148,13 @@ export class Automaton {
     this.stateCount = states;
     this.firstOutput = new Int32Array(states);
     for (let s = 0; s < states; s++) this.firstOutput[s] = this.output[s] >= 0 ? s : dictLink[s];
+    let maxOutputs = 0;
+    for (let s = 0; s < states; s++) {
+      let n = 0;
+      for (let t = this.firstOutput[s]; t >= 0; t = dictLink[t]) for (let p = this.output[t]; p >= 0; p = outputNextList[p]) n++;
+      maxOutputs = Math.max(maxOutputs, n);
+    }
+    this.maxOutputs = maxOutputs;
     this.rows = new Int32Array(states * classCount);
     for (let i = 0; i < this.rows.length; i++) {
       const target = this.delta[i];
@@ -157,25 +171,27 @@ export class Automaton {
     // seen, where a single long loop would run on in the interpreter (see foldedText.ts).
     // The first chunk is short: the function has run to its end once before it is compiled.
     let chunk = FIRST_SCAN_CHUNK;
-    for (let from = 0; from < length; from += chunk, chunk = SCAN_CHUNK) row = this.scanChunk(codes, from, Math.min(length, from + chunk), row, into);
+    for (let from = 0; from < length; from += chunk, chunk = SCAN_CHUNK) {
+      const to = Math.min(length, from + chunk);
+      // Room for every match the chunk can have, so that the loop itself never needs more.
+      into.reserve(into.count + (to - from) * this.maxOutputs);
+      row = this.scanChunk(codes, from, to, row, into);
+    }
   }
 
   /** Scans codes [from, to) from the transition row `row`; returns the row it ends in. */
   private scanChunk(codes: Uint16Array, from: number, to: number, row: number, into: MatchBuffer): number {
     const { classOf, classCount, rows, output, outputNext, dictLink, firstOutput } = this;
-    // The match storage written here directly (a call per match shows in a scan with many matches).
-    let { patterns, ends, count } = into;
+    // The match storage written here directly (a call per match shows in a scan with many matches);
+    // scanInto made room for all of them.
+    const { patterns, ends } = into;
+    let count = into.count;
     for (let i = from; i < to; i++) {
       row = rows[row + classOf[codes[i]]];
       if (row < 0) {
         row = ~row;
         for (let t = firstOutput[row / classCount]; t >= 0; t = dictLink[t]) {
           for (let p = output[t]; p >= 0; p = outputNext[p]) {
-            if (count === patterns.length) {
-              into.count = count;
-              into.grow();
-              ({ patterns, ends } = into);
-            }
             patterns[count] = p;
             ends[count] = i + 1;
             count++;

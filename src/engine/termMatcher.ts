@@ -451,7 +451,7 @@ export class TermMatcher {
 
   private conformingAcrossJoint(folded: FoldedText, hit: Hit): boolean {
     const joints = folded.joints;
-    for (let j = firstAtOrAfter(joints, hit.start); j < joints.length && joints[j] <= hit.end; j++) {
+    for (let j = firstInListAtOrAfter(joints, hit.start); j < joints.length && joints[j] <= hit.end; j++) {
       const joint = joints[j];
       const [ws, we] = wordAround(folded.codes, hit.start, hit.end);
       const alternative = foldedSlice(folded, ws, joint) + '-' + foldedSlice(folded, joint, we);
@@ -553,7 +553,7 @@ export class TermMatcher {
   /** The folded text of the paragraph (between blank lines) of `hit`. */
   private foldedParagraph(folded: FoldedText, hit: Hit): string {
     const breaks = folded.paragraphBreaks;
-    const k = firstAtOrAfter(breaks, hit.start + 1);
+    const k = firstInListAtOrAfter(breaks, hit.start + 1);
     const from = k > 0 ? breaks[k - 1] : 0;
     const cache = this.paragraphCache;
     if (cache.folded !== folded || cache.from !== from) {
@@ -566,7 +566,7 @@ export class TermMatcher {
   /** Whether the paragraph of `hit` mentions a conforming form of a term the entry stands for (from the automaton's matches). */
   private paragraphNamesTerm(folded: FoldedText, hit: Hit, entry: LexiconEntry): boolean {
     const breaks = folded.paragraphBreaks;
-    const k = firstAtOrAfter(breaks, hit.start + 1);
+    const k = firstInListAtOrAfter(breaks, hit.start + 1);
     const from = k > 0 ? breaks[k - 1] : 0;
     const to = k < breaks.length ? breaks[k] : folded.codes.length;
     const matches = this.matches;
@@ -928,10 +928,25 @@ function firstStartingAtOrAfter(hits: readonly { start: number }[], position: nu
   return lo;
 }
 
-/** Index of the first value >= `position` among the first `count` values of an ascending list. */
-function firstAtOrAfter(values: ArrayLike<number>, position: number, count = values.length): number {
+/**
+ * Index of the first value >= `position` among the first `count` values of an ascending list. Two
+ * copies, one per kind of list: a search that sees both kinds runs several times slower.
+ */
+function firstAtOrAfter(values: Int32Array, position: number, count = values.length): number {
   let lo = 0;
   let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** firstAtOrAfter for a plain list (paragraph breaks, joints). */
+function firstInListAtOrAfter(values: readonly number[], position: number): number {
+  let lo = 0;
+  let hi = values.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (values[mid] < position) lo = mid + 1;
@@ -1025,9 +1040,9 @@ function isClauseWord(codes: Uint16Array, start: number, end: number): boolean {
 function reach(folded: FoldedText, statement: NumberStatement): { from: number; windowTo: number; plainTo: number } {
   const { codes, paragraphBreaks } = folded;
   // Walking away from the statement, the first paragraph break met is the nearest one on that side.
-  const k = firstAtOrAfter(paragraphBreaks, statement.foldedStart);
+  const k = firstInListAtOrAfter(paragraphBreaks, statement.foldedStart);
   const breakBefore = k > 0 ? paragraphBreaks[k - 1] : -1;
-  const j = firstAtOrAfter(paragraphBreaks, statement.foldedEnd);
+  const j = firstInListAtOrAfter(paragraphBreaks, statement.foldedEnd);
   const breakAfter = j < paragraphBreaks.length ? paragraphBreaks[j] : -1;
   // Back from space to space (the fold lists them): it stops just after the space that is the last
   // one allowed, a paragraph break, or follows a sentence end; without such a space, at the start.
