@@ -3,6 +3,7 @@
  * input and profile files. Every problem becomes an InputError with one
  * Dutch line that names the file.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { DefinitionSet } from '../definitions/definitionSet';
@@ -38,16 +39,19 @@ function readBytes(path: string): Buffer {
   }
 }
 
-/** Decodes UTF-8 text; a file that is not valid UTF-8 text is refused. */
+/**
+ * Decodes UTF-8 text; a file that is not valid UTF-8 text is refused. Byte
+ * order marks at the start are dropped, up to two (as when TextDecoder,
+ * which drops one itself, was used here).
+ */
 export function decodeText(bytes: Uint8Array, name: string): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${name}: is geen tekstbestand in UTF-8.`);
-  }
-  if (text.includes('\u0000')) throw new InputError(`${name}: is geen tekstbestand (bevat binaire gegevens).`);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Node's own check and decoder: about twice as fast on a large file as a fatal TextDecoder.
+  if (!isUtf8(bytes)) throw new InputError(`${name}: is geen tekstbestand in UTF-8.`);
+  // A zero byte in UTF-8 is the character U+0000 and nothing else.
+  if (bytes.includes(0)) throw new InputError(`${name}: is geen tekstbestand (bevat binaire gegevens).`);
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  for (let k = 0; k < 2 && text.charCodeAt(0) === 0xfeff; k++) text = text.slice(1);
+  return text;
 }
 
 export function readTextFile(path: string): string {

@@ -780,26 +780,37 @@ export class TermMatcher {
   /**
    * Bounds of the reach (see `reach`) of any statement a unit hit can make,
    * from the spaces alone, before the number is read. A statement starts at
-   * most three words before its unit ("zes (6) volle maanden"), just after
-   * the 4th space back from the unit, and its reach stops at the latest
-   * just after the MAX_WORDS_APART + 2nd space back from its start: after
-   * the 17th space back from the unit. It ends at most two words after a
-   * unit that precedes its number ("€ 1,6 miljoen"), at the 3rd space on
-   * from the unit, and its reach stops at the latest at the
-   * MAX_WORDS_AFTER_WINDOW + 2nd space on from its end: the 12th from the
-   * unit. A unit without a parameter's mention within these bounds makes no
-   * statement that can be attributed.
+   * most three words before its unit ("zes (6) volle maanden"): every walk
+   * back from a statement's start passes the 4th space back from the unit,
+   * and stops at the latest after the MAX_WORDS_APART + 2nd space back from
+   * its start (the 17th from the unit), or earlier at a paragraph break or
+   * a space after a sentence end from the 4th space on. A statement ends at
+   * most two words after a unit that precedes its number ("€ 1,6 miljoen"),
+   * at the 3rd space on from the unit, and its reach stops at the latest at
+   * the MAX_WORDS_AFTER_WINDOW + 2nd space on from its end: the 12th from
+   * the unit. A unit without a parameter's mention within these bounds makes
+   * no statement that can be attributed.
    */
   private widestReach(folded: FoldedText, unit: Hit): [number, number] {
-    const spaces = folded.spaces;
-    const back = MAX_WORDS_APART + 2 + 3;
+    const { spaces, codes, paragraphBreaks } = folded;
+    const first = 3 + 1;
+    const last = 3 + MAX_WORDS_APART + 2;
     const ahead = MAX_WORDS_AFTER_WINDOW + 2 + 2;
     // spaces[k - n] is the nth space back from the unit, spaces[j + n - 1] the nth on from it.
-    const before = firstAtOrAfter(spaces, unit.start) - back;
-    const after = firstAtOrAfter(spaces, unit.end) + ahead - 1;
+    const k = firstAtOrAfter(spaces, unit.start);
+    const b = firstInListAtOrAfter(paragraphBreaks, unit.start);
+    const breakBefore = b > 0 ? paragraphBreaks[b - 1] : -1;
     // -1: the reach may go back to the start of the text.
-    const from = before >= 0 ? spaces[before] : -1;
-    const to = after < spaces.length ? spaces[after] : folded.codes.length;
+    let from = -1;
+    for (let n = first; n <= last && k - n >= 0; n++) {
+      const space = spaces[k - n];
+      if (n === last || space === breakBefore || (space >= 1 && SENTENCE_END[codes[space - 1]] === 1)) {
+        from = space;
+        break;
+      }
+    }
+    const after = firstAtOrAfter(spaces, unit.end) + ahead - 1;
+    const to = after < spaces.length ? spaces[after] : codes.length;
     return [from, to];
   }
 

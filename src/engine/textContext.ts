@@ -436,11 +436,16 @@ export class TextContext {
       if (searched.has(key)) continue;
       searched.add(key);
       const re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'iy');
+      // Where the phrase can start: an ASCII first character in either case (as the pattern's 'i' flag
+      // matches it), so that the pattern is not tried at every place before a candidate; -1 for others.
+      const head = words[0].charCodeAt(0);
+      const [headLower, headUpper] = head < 128 ? [String.fromCharCode(head).toLowerCase().charCodeAt(0), String.fromCharCode(head).toUpperCase().charCodeAt(0)] : [-1, -1];
       for (const variant of new Set([longest, longest.toUpperCase(), longest.toLowerCase()])) {
         let covered = -1;
         for (let at = source.indexOf(variant); at >= 0; at = source.indexOf(variant, at + 1)) {
           if (at < covered) continue;
           for (let from = Math.max(0, at - before); from <= at; from++) {
+            if (headLower >= 0 && source.charCodeAt(from) !== headLower && source.charCodeAt(from) !== headUpper) continue;
             re.lastIndex = from;
             const m = re.exec(source);
             if (m === null) continue;
