@@ -49,8 +49,6 @@ export class Automaton {
   /** Character code → alphabet class; class 0 is "not in any pattern". */
   private readonly classOf: Uint16Array;
   private readonly classCount: number;
-  /** states × classCount transition table. */
-  private readonly delta: Int32Array;
   /** First pattern ending in a state, or -1. */
   private readonly output: Int32Array;
   /** Next pattern ending in the same state (same-state chain), or -1. */
@@ -60,8 +58,9 @@ export class Automaton {
   /** The state itself when it has output, else its dictionary link: one lookup per character. */
   private readonly firstOutput: Int32Array;
   /**
-   * The transitions as row offsets (state × classCount), so the scan needs no
-   * multiplication; a target state with output is stored as ~offset (negative).
+   * The transitions (states × classCount) as row offsets (state × classCount),
+   * so the scan needs no multiplication; a target state with output is stored
+   * as ~offset (negative).
    */
   private readonly rows: Int32Array;
   readonly lengths: Int32Array;
@@ -82,85 +81,84 @@ export class Automaton {
     this.classCount = classCount;
     this.lengths = Int32Array.from(patterns, (p) => p.length);
 
-    // 1. Trie with growable arrays.
+    // 1. Trie with growable arrays; each state's children kept as a list (first child, next sibling).
     let capacity = 1024;
-    let delta = new Int32Array(capacity * classCount).fill(-1);
+    let trie = new Int32Array(capacity * classCount).fill(-1);
     let output = new Int32Array(capacity).fill(-1);
     const outputNextList = new Int32Array(patterns.length).fill(-1);
+    const firstChild: number[] = [-1];
+    const nextSibling: number[] = [-1];
+    const classIn: number[] = [0];
     let states = 1;
     patterns.forEach((p, index) => {
       if (p.length === 0) throw new Error('leeg patroon');
       let s = 0;
       for (let i = 0; i < p.length; i++) {
         const cls = classOf[p.charCodeAt(i)];
-        let next = delta[s * classCount + cls];
+        let next = trie[s * classCount + cls];
         if (next < 0) {
           if (states === capacity) {
             capacity *= 2;
             const d = new Int32Array(capacity * classCount).fill(-1);
-            d.set(delta);
-            delta = d;
+            d.set(trie);
+            trie = d;
             const o = new Int32Array(capacity).fill(-1);
             o.set(output);
             output = o;
           }
           next = states++;
-          delta[s * classCount + cls] = next;
+          trie[s * classCount + cls] = next;
+          firstChild.push(-1);
+          nextSibling.push(firstChild[s]);
+          classIn.push(cls);
+          firstChild[s] = next;
         }
         s = next;
       }
       outputNextList[index] = output[s];
       output[s] = index;
     });
+    output = output.subarray(0, states);
 
-    // 2. Failure links (breadth first) turned into full transitions.
+    // 2. Failure links, breadth first, turned into full transitions: a state's row is the row of its
+    // failure state (shallower, so complete already; copied whole) with its own children on top.
+    const rows = new Int32Array(states * classCount);
     const fail = new Int32Array(states);
     const dictLink = new Int32Array(states).fill(-1);
+    const firstOutput = new Int32Array(states).fill(-1);
     const queue = new Int32Array(states);
-    let head = 0;
     let tail = 0;
-    for (let cls = 0; cls < classCount; cls++) {
-      const next = delta[cls];
-      if (next < 0) delta[cls] = 0;
-      else {
-        fail[next] = 0;
-        queue[tail++] = next;
-      }
-    }
-    while (head < tail) {
-      const s = queue[head++];
+    const enter = (parent: number, child: number, failure: number): void => {
+      fail[child] = failure;
+      dictLink[child] = output[failure] >= 0 ? failure : dictLink[failure];
+      firstOutput[child] = output[child] >= 0 ? child : dictLink[child];
+      rows[parent * classCount + classIn[child]] = firstOutput[child] >= 0 ? ~(child * classCount) : child * classCount;
+      queue[tail++] = child;
+    };
+    // The root's row leads back to the root, but for its children.
+    for (let c = firstChild[0]; c >= 0; c = nextSibling[c]) enter(0, c, 0);
+    for (let head = 0; head < tail; head++) {
+      const s = queue[head];
       const f = fail[s];
-      dictLink[s] = output[f] >= 0 ? f : dictLink[f];
-      for (let cls = 0; cls < classCount; cls++) {
-        const idx = s * classCount + cls;
-        const next = delta[idx];
-        if (next < 0) delta[idx] = delta[f * classCount + cls];
-        else {
-          fail[next] = delta[f * classCount + cls];
-          queue[tail++] = next;
-        }
+      rows.copyWithin(s * classCount, f * classCount, (f + 1) * classCount);
+      for (let c = firstChild[s]; c >= 0; c = nextSibling[c]) {
+        const viaFailure = rows[f * classCount + classIn[c]];
+        enter(s, c, (viaFailure < 0 ? ~viaFailure : viaFailure) / classCount);
       }
     }
-    this.delta = delta.subarray(0, states * classCount);
-    this.output = output.subarray(0, states);
+    this.rows = rows;
+    this.output = output;
     this.outputNext = outputNextList;
     this.dictLink = dictLink;
+    this.firstOutput = firstOutput;
     this.stateCount = states;
-    this.firstOutput = new Int32Array(states);
-    for (let s = 0; s < states; s++) this.firstOutput[s] = this.output[s] >= 0 ? s : dictLink[s];
     let maxOutputs = 0;
     for (let s = 0; s < states; s++) {
       let n = 0;
-      for (let t = this.firstOutput[s]; t >= 0; t = dictLink[t]) for (let p = this.output[t]; p >= 0; p = outputNextList[p]) n++;
+      for (let t = firstOutput[s]; t >= 0; t = dictLink[t]) for (let p = output[t]; p >= 0; p = outputNextList[p]) n++;
       maxOutputs = Math.max(maxOutputs, n);
     }
     this.maxOutputs = maxOutputs;
-    this.rows = new Int32Array(states * classCount);
-    for (let i = 0; i < this.rows.length; i++) {
-      const target = this.delta[i];
-      const row = target * classCount;
-      this.rows[i] = this.firstOutput[target] >= 0 ? ~row : row;
-    }
   }
 
   /** Every match in the first `length` code units of `codes`, in order of their end. */
@@ -205,14 +203,14 @@ export class Automaton {
 
   /** Calls `onMatch` for every occurrence of every pattern in `text`. */
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
-    const { classOf, classCount, delta, output, outputNext, dictLink, lengths, firstOutput } = this;
-    let s = 0;
+    const { classOf, classCount, rows, output, outputNext, dictLink, lengths, firstOutput } = this;
+    let row = 0;
     for (let i = 0; i < text.length; i++) {
-      s = delta[s * classCount + classOf[text.charCodeAt(i)]];
-      let t = firstOutput[s];
-      while (t >= 0) {
+      row = rows[row + classOf[text.charCodeAt(i)]];
+      if (row >= 0) continue;
+      row = ~row;
+      for (let t = firstOutput[row / classCount]; t >= 0; t = dictLink[t]) {
         for (let p = output[t]; p >= 0; p = outputNext[p]) onMatch(p, i + 1 - lengths[p], i + 1);
-        t = dictLink[t];
       }
     }
   }
