@@ -28,7 +28,11 @@ export interface Output {
 
 export function processOutput(): Output {
   return {
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+    // The line end written on its own: joined to a large text (the JSON of a big check) it would copy it whole.
+    out: (text) => {
+      process.stdout.write(text);
+      if (!text.endsWith('\n')) process.stdout.write('\n');
+    },
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
     colour: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
     interactiveErr: process.stderr.isTTY === true,
