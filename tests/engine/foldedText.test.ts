@@ -13,6 +13,7 @@ test('folding: case, diacritics, whitespace runs, line-break hyphens, and the ma
   expect(folded.text).toBe('reintegratiebedrijf van de client einde');
   expect(folded.joints).toEqual([12]);
   expect(folded.paragraphBreaks).toEqual([33]);
+  expect(Array.from(folded.spaces)).toEqual([19, 23, 26, 33]);
   const word = (start: number, end: number) => source.slice(folded.origin[start], folded.originEnd(end - 1));
   expect(word(0, 19)).toBe('Reïntegratie-\n  bedrijf');
   expect(word(27, 33)).toBe('Cliënt\u00ad');
@@ -26,4 +27,5 @@ test('characters that fold to several characters take the general path with the 
   const at = folded.text.indexOf('klantmanager');
   expect(source.slice(folded.origin[at], folded.originEnd(at + 11))).toBe('klantmanager');
   expect(folded.text.length).toBeGreaterThan(source.length - 1);
+  expect(Array.from(folded.spaces)).toEqual([at - 1]);
 });

@@ -59,6 +59,13 @@ describe('numbers that contradict a definition', () => {
     ]);
   });
 
+  test('a mention counts up to 12 words before the number, also before a number of several words', () => {
+    const twelve = 'is voor deze man bij de bakker in de straat van het';
+    expect(found(`Een duurzame plaatsing ${twelve} drie (3) volle maanden.`)).toEqual(['DEFINITIE_STRIJDIG:drie (3) volle maanden>6 maanden']);
+    expect(found(`Een duurzame plaatsing ${twelve} dorp drie (3) volle maanden.`)).toEqual([]);
+    expect(found(`Een duurzame plaatsing ${twelve}. Drie (3) volle maanden.`)).toEqual([]);
+  });
+
   test("UWV's limit counts only when a profile sets it", () => {
     const text = 'Een proefplaatsing duurt ten hoogste zes maanden.';
     expect(found(text)).toEqual([]);
