@@ -26,7 +26,7 @@ import { valueText } from '../../engine/findingPresentation';
 import { cellAddress } from '../../engine/grid';
 import { errorText } from '../common/errorText';
 import { usePane } from '../paneContext';
-import { searchTerms, type MatchKind } from './definitionSearch';
+import { searchTerms, type MatchKind } from '../../definitions/definitionSearch';
 
 const useStyles = makeStyles({
   ...sectionStyles,
