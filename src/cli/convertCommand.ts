@@ -18,7 +18,7 @@ import { summarise } from '../engine/findings';
 import type { SheetData, WorkbookData } from '../engine/grid';
 import { applyMapping, unresolvedByValue, withOpenValues, type MappedTable } from '../engine/templates/applyMapping';
 import { mappingJson, MappingError, parseMappingJson, type Mapping } from '../engine/templates/mapping';
-import { proposalScore, proposeMapping, type ColumnBasis, type MappingProposal } from '../engine/templates/mappingProposal';
+import { looksLikeClientTable, proposalScore, proposeMapping, type ColumnBasis, type MappingProposal } from '../engine/templates/mappingProposal';
 import { storedMapping } from '../workbook/flows/mappingFlow';
 import { storeMapping } from '../workbook/flows/storedState';
 import { writeReport } from '../workbook/flows/reportTemplateFlow';
@@ -74,10 +74,18 @@ function sourceSheet(workbook: WorkbookData, file: string, options: ConvertOptio
   for (const sheet of workbook.sheets) {
     if (format.isClientSheet(sheet.name) || format.isManagementSheet(sheet.name)) continue;
     const proposal = proposeMapping(sheet, format);
-    const score = proposal === null ? 0 : proposalScore(proposal);
+    const score = proposal === null || !looksLikeClientTable(proposal, format) ? 0 : proposalScore(proposal);
     if (score > 0 && (best === undefined || score > best.score)) best = { sheet, score };
   }
-  if (best === undefined) throw new InputError(`${file}: geen blad met kolommen die op de uniforme rapportage lijken; kies er een met --blad (${names}).`);
+  if (best === undefined) {
+    const clientSheet = workbook.sheets.find((s) => format.isClientSheet(s.name));
+    if (clientSheet !== undefined) {
+      throw new InputError(
+        `${file}: de werkmap heeft al het blad '${clientSheet.name}' van de uniforme rapportage en geen ander blad dat erop lijkt; controleer hem met 'reintegratie controleer', of kies toch een blad om om te zetten met --blad (${names}).`,
+      );
+    }
+    throw new InputError(`${file}: geen blad met kolommen die op de uniforme rapportage lijken; kies er een met --blad (${names}).`);
+  }
   return best.sheet;
 }
 

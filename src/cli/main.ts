@@ -24,9 +24,22 @@ const TITLES: Record<string, string> = {
   'Global Options:': 'Algemene opties:',
 };
 
+/** Commander's placeholders in a usage line, in Dutch. */
+function dutchUsage(usage: string): string {
+  return usage.replace('[options]', '[opties]').replace('[command]', '[opdracht]');
+}
+
 class DutchHelp extends Help {
   override styleTitle(str: string): string {
     return TITLES[str] ?? str;
+  }
+
+  override commandUsage(cmd: Command): string {
+    return dutchUsage(super.commandUsage(cmd));
+  }
+
+  override subcommandTerm(cmd: Command): string {
+    return dutchUsage(super.subcommandTerm(cmd));
   }
 }
 
@@ -101,8 +114,11 @@ export function buildProgram(output: Output, setStatus: (status: number) => void
   });
 
   withCommon(
-    program.command('definities').description('toon de effectieve definitieset (standaardset plus profiel)'),
-  ).action((options: CommonOptions) => setStatus(commands.definitions().definitionsCommand(options, output)));
+    program
+      .command('definities')
+      .description('toon de effectieve definitieset (standaardset plus profiel), of zoek er een begrip in')
+      .argument('[zoekterm...]', 'een term, vorm, niet-conform woord of woord uit een definitie; zonder zoekterm de hele set'),
+  ).action((query: string[], options: CommonOptions) => setStatus(commands.definitions().definitionsCommand(query, options, output)));
 
   // The template commands load their modules when they run (the others start faster without them).
   const withOutput = (cmd: Command): Command =>

@@ -18,7 +18,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { ArrowDownload20Regular } from '@fluentui/react-icons';
+import { ArrowDownload20Regular, FolderOpen20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { mountPane, type PaneHandle, type PaneTheme } from '../taskpane/mountPane';
 import { downloadFile } from '../taskpane/common/saveFile';
@@ -51,8 +51,9 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, marginRight: 'auto', alignSelf: 'center' },
-  file: { display: 'flex', flexDirection: 'column', rowGap: '2px', fontSize: tokens.fontSizeBase300 },
-  fileInput: { color: tokens.colorNeutralForeground1, fontFamily: tokens.fontFamilyBase },
+  file: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', rowGap: '2px', fontSize: tokens.fontSizeBase300 },
+  /** Out of sight but in the page (display: none would also hide it from scripts that look for it). */
+  fileInput: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', opacity: 0 },
   main: { display: 'flex', flexGrow: 1, minHeight: 0 },
   sheet: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, padding: '8px 8px 8px 16px', rowGap: '6px' },
   pane: {
@@ -202,12 +203,18 @@ export function WorkbenchApp() {
       >
         <header className={styles.bar}>
           <h1 className={styles.title}>Werkbank definitieset re-integratie</h1>
-          <label className={styles.file}>
-            <span>Werkmap openen (.xlsx, of sleep een bestand hierheen)</span>
+          <div className={styles.file}>
+            {/* The browser's own file input speaks the browser's language ("Choose File"): it stays in the
+                page as the input[type=file] scripts use, hidden from view, and a Dutch button opens it. */}
+            <label htmlFor="werkmap-bestand" id="werkmap-bestand-label">
+              Werkmap openen (.xlsx, of sleep een bestand hierheen)
+            </label>
             <input
+              id="werkmap-bestand"
               ref={fileInput}
               className={styles.fileInput}
               type="file"
+              tabIndex={-1}
               accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               onChange={(e) => {
                 const file = e.currentTarget.files?.[0];
@@ -215,7 +222,15 @@ export function WorkbenchApp() {
                 e.currentTarget.value = '';
               }}
             />
-          </label>
+            <Button
+              icon={<FolderOpen20Regular aria-hidden="true" />}
+              aria-describedby="werkmap-bestand-label"
+              onClick={() => fileInput.current?.click()}
+              disabled={busy !== null}
+            >
+              Bestand kiezen
+            </Button>
+          </div>
           <Button onClick={() => void open(exampleBytes(), EXAMPLE_NAME, true)} disabled={busy !== null}>
             Voorbeeld openen
           </Button>

@@ -177,7 +177,44 @@ describe('reintegratie definities', () => {
   });
 });
 
+describe('reintegratie definities <zoekterm>', () => {
+  test('finds a term by the word people write instead, and says so', () => {
+    const r = runCli(['definities', 'klantmanager']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("1 begrip gevonden voor 'klantmanager':");
+    expect(r.stdout).toMatch(/^werkcoach \(werkcoach\)/m);
+    expect(r.stdout).toContain("(gevonden via het niet-conforme woord 'klantmanager')");
+  });
+
+  test('several words are one search; the best match comes first; --json keeps the shape with the found terms only', () => {
+    const json = JSON.parse(runCli(['definities', 'duurzame', 'plaatsing', '--json']).stdout);
+    expect(json.zoekterm).toBe('duurzame plaatsing');
+    expect(json.termen[0]).toMatchObject({ id: 'duurzame-plaatsing', gevondenVia: 'term' });
+    const full = JSON.parse(runCli(['definities', '--json']).stdout);
+    expect(json.termen.length).toBeLessThan(full.termen.length);
+    const { gevondenVia, gevondenOp, ...first } = json.termen[0];
+    expect(first).toEqual(full.termen.find((t: { id: string }) => t.id === 'duurzame-plaatsing'));
+    expect([gevondenVia, gevondenOp]).toEqual(['term', 'duurzame plaatsing']);
+  });
+
+  test('nothing found: a Dutch line that says how to search, exit 0', () => {
+    const r = runCli(['definities', 'xyzzy']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Geen begrip gevonden voor 'xyzzy'.");
+    expect(JSON.parse(runCli(['definities', 'xyzzy', '--json']).stdout).termen).toEqual([]);
+  });
+});
+
 describe('the program itself', () => {
+  test('the help is Dutch, placeholders included', () => {
+    const help = runCli(['--help']).stdout;
+    expect(help).toContain('Gebruik: reintegratie [opties] [opdracht]');
+    expect(help).toMatch(/controleer \[opties\] <bestand\.\.\.>/);
+    expect(help).not.toMatch(/\[options\]|\[command\]|Usage|Options/);
+    expect(runCli(['definities', '--help']).stdout).toContain('Gebruik: reintegratie definities [opties] [zoekterm...]');
+  });
+
+
   test('--versie names the program and the definition set; no command shows the help', () => {
     const version = runCli(['--versie']);
     expect(version.status).toBe(0);

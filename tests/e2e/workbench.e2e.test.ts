@@ -357,8 +357,11 @@ describe('the workbench, end to end', () => {
     // The file opened in the page is the example on disk, unchanged.
     expect(readFileSync(EXAMPLE).equals(readFileSync(join(ROOT, 'examples', 'inzending-noord-kennemerland.xlsx')))).toBe(true);
 
-    // And back into the workbench: the profile, the accepted finding and the marks come along.
-    await page.locator('input[type=file]').setInputFiles(file);
+    // And back into the workbench through the Dutch button (the browser's own file input is out of
+    // sight): the profile, the accepted finding and the marks come along.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Bestand kiezen' }).click();
+    await (await chooser).setFiles(file);
     await page.locator('[data-werkmap="inzending-noord-kennemerland-bewerkt.xlsx"]').waitFor();
     await eventually(async () => expect(await page.locator('[data-actief-profiel]').innerText()).toBe('Profiel: Werkbank-test'));
     await eventually(async () => expect(await page.getByRole('list', { name: 'Genegeerde bevindingen' }).innerText()).toContain('Bijstand is hier de WWB'));

@@ -6,7 +6,7 @@
 import { standardDefinitionSet } from '../../src/definitions/definitionSet';
 import { effectiveDefinitions, parseProfile } from '../../src/definitions/profile';
 import type { Finding } from '../../src/engine/findings';
-import { searchTerms } from '../../src/taskpane/definitions/definitionSearch';
+import { searchTerms } from '../../src/definitions/definitionSearch';
 import { filterChoices, filterFindings, groupRows, NO_FILTER } from '../../src/taskpane/check/findingRows';
 import { checkDraft, draftFromProfile, draftFromRaw, emptyDeviation, rawProfile } from '../../src/taskpane/profile/profileDraft';
 import { check, clientSheet, managementSheet, placedRow, runningRow } from '../support/workbooks';

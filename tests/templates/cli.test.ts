@@ -138,6 +138,22 @@ describe('reintegratie omzetten', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`${mapping}: Koppeling: kolom 1 ('Klantnr'): 'Onbekend' is geen kolom van de uniforme rapportage.\n`);
   });
+
+  test('a workbook that is already the report, or has no table like it: exit 2 with one Dutch line saying what to do, nothing written', () => {
+    const dir = tempDir();
+    const report = join(examples, 'inzending-noord-kennemerland.xlsx');
+    const out = join(dir, 'r.xlsx');
+    const already = runCli(['omzetten', report, '--uit', out]);
+    expect(already.status).toBe(2);
+    expect(already.stderr).toBe(
+      `${report}: de werkmap heeft al het blad 'Cliënten' van de uniforme rapportage en geen ander blad dat erop lijkt; controleer hem met 'reintegratie controleer', of kies toch een blad om om te zetten met --blad ('Cliënten', 'Management', 'Toelichting').\n`,
+    );
+    const contract = join(examples, 'contract-noord-kennemerland.xlsx');
+    const none = runCli(['omzetten', contract, '--uit', out]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/geen blad met kolommen die op de uniforme rapportage lijken; kies er een met --blad/);
+    expect(existsSync(out)).toBe(false);
+  });
 });
 
 describe('reintegratie contract', () => {

@@ -13,7 +13,7 @@ import { checkWorkbook } from '../../src/engine/checkWorkbook';
 import type { RawValue, SheetData } from '../../src/engine/grid';
 import { applyMapping, unresolvedByValue, withOpenValues } from '../../src/engine/templates/applyMapping';
 import { mappingJson, MappingError, parseMapping, parseMappingJson, type Mapping } from '../../src/engine/templates/mapping';
-import { proposeMapping } from '../../src/engine/templates/mappingProposal';
+import { looksLikeClientTable, proposeMapping } from '../../src/engine/templates/mappingProposal';
 import { headerSimilarity, HEADER_THRESHOLD } from '../../src/engine/templates/similarity';
 import { checkThroughPort } from '../../src/workbook/flows/checkFlow';
 import { applyMappingThroughPort, proposeForSheet, sourceCandidates, storedMapping } from '../../src/workbook/flows/mappingFlow';
@@ -189,6 +189,15 @@ describe('applying a mapping', () => {
     );
     const added = exportSheet.values.map((r, i) => (i === 2 ? [...r!, 'Nieuwe kolom'] : r));
     expect(applyMapping({ ...exportSheet, values: added }, mapping, format).newColumns).toEqual(['Nieuwe kolom']);
+  });
+});
+
+describe('a table of client rows, to be chosen without asking', () => {
+  test('a vendor export is one; a notes sheet whose one header resembles a report column is not', () => {
+    expect(looksLikeClientTable(proposeMapping(exportSheet, format)!, format)).toBe(true);
+    const notes = proposeMapping({ name: 'Toelichting', values: [['Toelichting bij de rapportage'], ['In de verslagperiode is niets bijzonders gebeurd.']] }, format);
+    expect(notes?.columns.filter((c) => c.target !== null).map((c) => c.target)).toEqual(['toelichting']);
+    expect(looksLikeClientTable(notes!, format)).toBe(false);
   });
 });
 

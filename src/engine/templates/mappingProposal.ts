@@ -167,6 +167,18 @@ export function proposeMapping(sheet: SheetData, format: ReportFormat, headerRow
   return { table, columns, values, missing, mapping };
 }
 
+/**
+ * Whether a sheet is a table of client rows at all, to be chosen without
+ * asking: at least two of its columns go to the report, one of them a column
+ * the report always requires. (A notes sheet whose one header resembles
+ * "Toelichting" is not.)
+ */
+export function looksLikeClientTable(proposal: MappingProposal, format: ReportFormat): boolean {
+  const targets = new Set(proposal.columns.map((c) => c.target).filter((t) => t !== null));
+  const required = format.columns.filter((c) => c.required === 'always');
+  return targets.size >= 2 && proposal.missing.length < required.length;
+}
+
 /** How well a proposal fits: the sum of its column scores (choosing the source sheet). */
 export function proposalScore(proposal: MappingProposal): number {
   return proposal.columns.reduce((sum, c) => sum + c.score, 0);

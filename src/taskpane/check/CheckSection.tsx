@@ -17,6 +17,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { sectionStyles } from '../common/sectionStyles';
 import { ChevronDown16Regular, ChevronRight16Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ProfileError } from '../../definitions/profile';
@@ -44,10 +45,8 @@ const FINDING_HEIGHT = 68;
 const rowHeight = (row: ListRow) => (row.kind === 'group' ? GROUP_HEIGHT : FINDING_HEIGHT);
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', rowGap: '12px' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
+  ...sectionStyles,
   counts: { display: 'flex', flexWrap: 'wrap', columnGap: '16px', rowGap: '4px', fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  muted: { color: tokens.colorNeutralForeground2 },
   filters: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '8px' },
   wide: { gridColumn: '1 / -1' },
   group: { display: 'flex', alignItems: 'center', columnGap: '6px', height: '100%', padding: '0 8px', backgroundColor: tokens.colorNeutralBackground3 },
@@ -74,7 +73,6 @@ const useStyles = makeStyles({
     rowGap: '4px',
     overflowWrap: 'anywhere',
   },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
 const number = new Intl.NumberFormat('nl-NL');

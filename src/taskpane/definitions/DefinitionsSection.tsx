@@ -17,6 +17,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { sectionStyles } from '../common/sectionStyles';
 import { Search16Regular } from '@fluentui/react-icons';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { EffectiveParameter, EffectiveTerm } from '../../definitions/profile';
@@ -25,11 +26,10 @@ import { valueText } from '../../engine/findingPresentation';
 import { cellAddress } from '../../engine/grid';
 import { errorText } from '../common/errorText';
 import { usePane } from '../paneContext';
-import { searchTerms, type MatchKind } from './definitionSearch';
+import { searchTerms, type MatchKind } from '../../definitions/definitionSearch';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', rowGap: '12px' },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  ...sectionStyles,
   filters: { display: 'grid', gridTemplateColumns: '1fr', gap: '8px' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '4px' },
   item: {
@@ -67,7 +67,6 @@ const useStyles = makeStyles({
   td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', verticalAlign: 'top' },
   value: { whiteSpace: 'nowrap' },
   changed: { fontWeight: tokens.fontWeightSemibold },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
   plain: { margin: 0, paddingLeft: '18px' },
 });
 

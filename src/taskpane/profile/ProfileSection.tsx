@@ -19,6 +19,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { sectionStyles } from '../common/sectionStyles';
 import { Add16Regular, Delete16Regular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
 import { parseProfileJson, type Profile } from '../../definitions/profile';
@@ -29,20 +30,7 @@ import { usePane } from '../paneContext';
 import { checkDraft, draftFromProfile, draftFromRaw, emptyDeviation, EMPTY_DRAFT, type DeviationDraft, type DeviationField, type ProfileDraft } from './profileDraft';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', rowGap: '12px' },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  muted: { color: tokens.colorNeutralForeground2 },
-  fieldset: {
-    margin: 0,
-    padding: '8px 10px 10px',
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: '8px',
-  },
-  legend: { padding: '0 4px', fontWeight: tokens.fontWeightSemibold },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
+  ...sectionStyles,
 });
 
 function fileSafe(name: string): string {

@@ -1,7 +1,9 @@
 /** The layout shared by the parts of the Sjablonen section. */
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { sectionStyles } from '../common/sectionStyles';
 
 export const useTemplateStyles = makeStyles({
+  ...sectionStyles,
   section: { display: 'flex', flexDirection: 'column', rowGap: '16px' },
   part: {
     display: 'flex',
@@ -10,9 +12,7 @@ export const useTemplateStyles = makeStyles({
     paddingBottom: '12px',
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   subheading: { margin: '4px 0 0', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  muted: { color: tokens.colorNeutralForeground2 },
   error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
   grid2: {
     display: 'grid',
@@ -34,16 +34,6 @@ export const useTemplateStyles = makeStyles({
   td: { padding: '3px 4px', verticalAlign: 'middle', borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, overflowWrap: 'anywhere', textAlign: 'left', fontWeight: 'normal' },
   rowHeader: { padding: '3px 4px', verticalAlign: 'middle', borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, overflowWrap: 'anywhere', textAlign: 'left', fontWeight: tokens.fontWeightSemibold },
   open: { backgroundColor: tokens.colorPaletteYellowBackground1 },
-  fieldset: {
-    margin: 0,
-    padding: '8px 10px 10px',
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: '8px',
-  },
-  legend: { padding: '0 4px', fontWeight: tokens.fontWeightSemibold },
   row: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'flex-end', '& .fui-Field': { minWidth: '90px', flexGrow: 1, flexBasis: '90px' }, '& .fui-Input, & .fui-Select': { width: '100%', minWidth: 0 } },
   checks: { display: 'flex', flexWrap: 'wrap', columnGap: '8px' },
 });

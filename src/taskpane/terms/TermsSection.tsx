@@ -6,6 +6,7 @@
  * undoable here.
  */
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text, tokens } from '@fluentui/react-components';
+import { sectionStyles } from '../common/sectionStyles';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { placeText } from '../../engine/findingPresentation';
 import type { Finding } from '../../engine/findings';
@@ -36,10 +37,7 @@ import {
 const ROW_HEIGHT = 56;
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', rowGap: '12px' },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
-  muted: { color: tokens.colorNeutralForeground2 },
+  ...sectionStyles,
   row: { display: 'flex', flexDirection: 'column', justifyContent: 'center', rowGap: '2px', height: '100%', padding: '4px 8px', boxSizing: 'border-box' },
   rowTop: { display: 'flex', columnGap: '8px', alignItems: 'center' },
   place: { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },

@@ -12,7 +12,7 @@ import type { ReportFormat } from '../../definitions/reportFormat';
 import { standardReportFormat } from '../../definitions/reportFormat';
 import { mappingSteps, type MappedTable } from '../../engine/templates/applyMapping';
 import { mappingJson, MappingError, parseMapping, type Mapping } from '../../engine/templates/mapping';
-import { proposalScore, proposeMapping, type MappingProposal } from '../../engine/templates/mappingProposal';
+import { looksLikeClientTable, proposalScore, proposeMapping, type MappingProposal } from '../../engine/templates/mappingProposal';
 import { CODE_LIST_SHEET } from '../../engine/templates/reportLayout';
 import { throwIfCancelled, type WorkbookPort } from '../port';
 import { ownSheetKind } from './ownSheets';
@@ -30,7 +30,7 @@ function isSourceCandidate(name: string, format: ReportFormat): boolean {
   return !format.isClientSheet(name) && !format.isManagementSheet(name) && name !== CODE_LIST_SHEET;
 }
 
-/** Every sheet that could be the vendor's table, best fitting first, each with its proposed mapping. */
+/** Every sheet that could be the vendor's table, each with its proposed mapping: tables of client rows first (see looksLikeClientTable), best fitting first. */
 export async function sourceCandidates(port: WorkbookPort, format: ReportFormat = standardReportFormat()): Promise<SourceCandidate[]> {
   const info = await port.describe();
   const names = info.sheets.filter((s) => s.visibility === 'visible' && isSourceCandidate(s.name, format)).map((s) => s.name);
@@ -42,7 +42,8 @@ export async function sourceCandidates(port: WorkbookPort, format: ReportFormat 
     const proposal = proposeMapping(sheet, format);
     if (proposal !== null) out.push({ sheet: sheet.name, proposal, score: proposalScore(proposal) });
   }
-  return out.sort((a, b) => b.score - a.score);
+  const table = (c: SourceCandidate) => (looksLikeClientTable(c.proposal, format) ? 1 : 0);
+  return out.sort((a, b) => table(b) - table(a) || b.score - a.score);
 }
 
 /** The proposal for one sheet (with the header on a given 0-based row, or found). */

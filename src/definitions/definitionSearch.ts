@@ -1,12 +1,13 @@
 /**
- * Searching the effective definition set as the Definities section does:
+ * Searching the effective definition set, for the pane's Definities section
+ * and `reintegratie definities <zoekterm>`:
  * by the standard term, its forms, the non-conforming words people write
  * instead, and the labels of its values, folded as the term engine folds
  * (case and diacritics do not matter); optionally within one category.
  */
-import { normaliseForm } from '../../definitions/normaliseForm';
-import type { EffectiveDefinitions, EffectiveTerm } from '../../definitions/profile';
-import type { Category } from '../../definitions/schema';
+import { normaliseForm } from './normaliseForm';
+import type { EffectiveDefinitions, EffectiveTerm } from './profile';
+import type { Category } from './schema';
 
 export type MatchKind = 'term' | 'vorm' | 'niet-conform' | 'waarde' | 'definitie';
 
