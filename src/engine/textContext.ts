@@ -244,9 +244,10 @@ export class TextContext {
   /**
    * The start of the sentence around `offset`, or `stop` if that comes
    * later: a walk back from `offset` to the first sentence boundary, at most
-   * to `stop` (at least the start of the paragraph).
+   * to `stop` (at least the start of the paragraph, or with `findParagraph`
+   * stopping also at a line after a blank line, as paragraphAt would).
    */
-  private sentenceStartBack(offset: number, stop: number): number {
+  private sentenceStartBack(offset: number, stop: number, findParagraph = false): number {
     const source = this.source;
     let start = offset;
     while (start > stop) {
@@ -254,6 +255,7 @@ export class TextContext {
       // on the same line.
       const prev = source.charCodeAt(start - 1);
       if (prev === NEWLINE) {
+        if (findParagraph && this.followsBlankLine(start)) break;
         if (this.lineEndsSentence(start - 1)) break;
       } else if (prev === 32 || prev === 9 || prev === CR || prev === 0xa0) {
         let j = start - 1;
@@ -263,6 +265,17 @@ export class TextContext {
       start--;
     }
     return start;
+  }
+
+  /** Whether the line before the line that starts at `lineStart` is blank (white space only, or empty). */
+  private followsBlankLine(lineStart: number): boolean {
+    const source = this.source;
+    for (let j = lineStart - 2; j >= 0; j--) {
+      const c = source.charCodeAt(j);
+      if (c === NEWLINE) return true;
+      if (!isSpaceCode(c)) return false;
+    }
+    return true;
   }
 
   /**
@@ -503,8 +516,7 @@ export class TextContext {
     // The sentence's start or 80 characters back, whichever is later: a walk back of 80 at most.
     const s = this.sentence;
     const limit = offset - 80;
-    const from =
-      offset >= s.start && offset < s.end ? Math.max(s.start, limit) : this.sentenceStartBack(offset, Math.max(this.paragraphAt(offset).start, limit));
+    const from = offset >= s.start && offset < s.end ? Math.max(s.start, limit) : this.sentenceStartBack(offset, Math.max(0, limit), true);
     const source = this.source;
     const last = offset > from ? source.charCodeAt(offset - 1) : -1;
     if (last !== 32 && last !== 9) return [];
