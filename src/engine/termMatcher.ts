@@ -633,9 +633,11 @@ export class TermMatcher {
   private toTermFindings(folded: FoldedText, context: TextContext, kept: Hit[], findings: TextFinding[]): void {
     const text = folded.codes;
     // The same word written the same way gets the same suggestions and message: worded once per scan,
-    // and once more at a sentence start where its case depends on the sentence (a key with '^').
-    const sentenceCases = new Map<string, boolean>();
-    const wordings = new Map<string, Worded>();
+    // and once more at a sentence start where its case depends on the sentence. By lexicon entry, then
+    // by the word as written.
+    const sentenceCases: Map<string, boolean>[] = [];
+    const inSentence: Map<string, Worded>[] = [];
+    const atSentenceStart: Map<string, Worded>[] = [];
     let i = 0;
     while (i < kept.length) {
       const hit = kept[i];
@@ -644,19 +646,19 @@ export class TermMatcher {
         const start = folded.origin[hit.start];
         const end = folded.originEnd(hit.end - 1);
         const fragment = folded.source.slice(start, end);
-        const key = `${hit.entry}|${fragment}`;
-        let sentenceCase = sentenceCases.get(key);
+        const cases = (sentenceCases[hit.entry] ??= new Map());
+        let sentenceCase = cases.get(fragment);
         if (sentenceCase === undefined) {
           sentenceCase = caseFromSentence(fragment, entry);
-          sentenceCases.set(key, sentenceCase);
+          cases.set(fragment, sentenceCase);
         }
         const atStart = sentenceCase && context.isSentenceStart(start);
-        const wordingKey = atStart ? `^${key}` : key;
-        let worded = wordings.get(wordingKey);
+        const wordings = ((atStart ? atSentenceStart : inSentence)[hit.entry] ??= new Map());
+        let worded = wordings.get(fragment);
         if (worded === undefined) {
           const suggestions = entry.suggestions.map((s) => suggestionCase(fragment, s, entry, () => atStart));
           worded = { suggestions, message: this.termMessage(entry, fragment, suggestions) };
-          wordings.set(wordingKey, worded);
+          wordings.set(fragment, worded);
         }
         findings.push(termFinding(entry, start, end, fragment, worded.suggestions, worded.message));
         i++;
@@ -719,10 +721,8 @@ export class TermMatcher {
     // Only units near a mention of a term with a number parameter can matter.
     const near = this.parameterEnds.values.subarray(0, this.parameterEnds.count);
     if (near.length === 0) return;
-    const nearby = units.filter((u) => {
-      const k = firstAtOrAfter(near, u.start - PARAMETER_REACH);
-      return k < near.length && near[k] <= u.end + PARAMETER_REACH && this.mentionWithin(near, ...this.widestReach(folded, u));
-    });
+    const nearby: Hit[] = [];
+    for (const u of units) if (this.mayBeAttributed(folded, near, u)) nearby.push(u);
     const unitHits = this.unitHits;
     const statements = findNumberStatements(folded, nearby, (hit) => unitHits[hit.entry]);
     for (const statement of statements) {
@@ -775,6 +775,14 @@ export class TermMatcher {
         profiel: deviation ? `, profiel ${this.defs.profile!.naam}` : '',
       }),
     };
+  }
+
+  /** Whether a unit hit can make a statement with a parameter's mention within reach (see widestReach). */
+  private mayBeAttributed(folded: FoldedText, near: Int32Array, unit: Hit): boolean {
+    const k = firstAtOrAfter(near, unit.start - PARAMETER_REACH);
+    if (k >= near.length || near[k] > unit.end + PARAMETER_REACH) return false;
+    const [from, to] = this.widestReach(folded, unit);
+    return this.mentionWithin(near, from, to);
   }
 
   /**
