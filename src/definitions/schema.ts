@@ -181,6 +181,13 @@ export const termSchema = z
     usage: z.array(z.enum(USAGES)).min(1),
     /** Conforming inflections and compounds besides `term`. */
     forms: z.array(text),
+    /**
+     * Phrases that name the term in a sentence without being a form of it
+     * ("een plaatsing is pas duurzaam als ..." names the duurzame plaatsing):
+     * a number near them is checked against the term's parameters. They are
+     * never shown as forms or offered as suggestions.
+     */
+    mentions: z.array(text).optional(),
     nonConforming: z.array(nonConformingSchema),
     parameters: z.array(parameterSchema),
     related: z.array(z.string().regex(TERM_ID)),

@@ -79,14 +79,15 @@ function checkReferences(terms: Term[], byId: Map<string, Term>): void {
 }
 
 /**
- * A word may be conforming or non-conforming, never both, and one
+ * A word may be conforming (a form, or a phrase that names a term) or
+ * non-conforming, never both, and one
  * non-conforming word belongs to one term (a word with two meanings names the
  * other term in `alsoTerms`).
  */
 function checkForms(terms: Term[]): void {
   const conforming = new Map<string, string>();
   for (const term of terms) {
-    for (const form of [term.term, ...term.forms]) conforming.set(normaliseForm(form), term.id);
+    for (const form of [term.term, ...term.forms, ...(term.mentions ?? [])]) conforming.set(normaliseForm(form), term.id);
   }
   const seen = new Map<string, string>();
   for (const term of terms) {

@@ -80,9 +80,9 @@ export interface TextFinding {
   readonly message: string;
 }
 
-/** Conforming forms of a term: the term, its forms, the labels of its values. */
+/** Conforming forms of a term: the term, its forms, the phrases that name it, the labels of its values. */
 function conformingForms(term: EffectiveTerm): string[] {
-  const forms = [term.term, ...term.forms];
+  const forms = [term.term, ...term.forms, ...(term.mentions ?? [])];
   for (const value of term.values ?? []) {
     forms.push(value.label);
     const bare = /^\d+\s+(.+)$/.exec(value.label);
