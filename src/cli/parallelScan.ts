@@ -7,9 +7,7 @@
  * word, sentence or number statement can cross, so the findings are exactly
  * those of one scan (tests/cli/parallelScan.test.ts).
  */
-import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Profile } from '../definitions/profile';
 import type { TermMatcher, TextFinding } from '../engine/termMatcher';
 
@@ -49,6 +47,8 @@ export function splitPoint(text: string, at: number): number {
  * threads against 0.60 s on one, 16 MiB in 1.83 s against 1.63 s).
  */
 export function secondCoreFree(): boolean {
+  // node:os and node:worker_threads are loaded when a text is large enough (a small one does not pay for them).
+  const { availableParallelism, loadavg } = require('node:os') as typeof import('node:os');
   const cores = availableParallelism();
   return cores >= MIN_CORES && loadavg()[0] <= cores - 1;
 }
@@ -78,6 +78,7 @@ export async function scanText(
 
 /** The findings of a part of the text, scanned on a worker thread. */
 export function scanOnWorker(job: ScanJob): Promise<TextFinding[]> {
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const worker = new Worker(join(__dirname, 'scanWorker.js'), { workerData: job });
   return new Promise<TextFinding[]>((resolve, reject) => {
     worker.once('message', (findings: TextFinding[]) => {

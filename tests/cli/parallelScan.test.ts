@@ -2,7 +2,9 @@
  * Two threads give exactly the findings of one scan: the range scan of the
  * engine and the split at a paragraph break after a sentence end.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { standardDefinitionSet } from '../../src/definitions/definitionSet';
 import { effectiveDefinitions } from '../../src/definitions/profile';
@@ -48,4 +50,23 @@ test('the built CLI scans a part on a worker thread, and two threads give the re
     brief(built.scan(text, { from: at, to: text.length })),
   );
   expect(brief(await scanText(built, text, null, true))).toEqual(brief(built.scan(text)));
+});
+
+test('termen on a small text does not load node:os or node:worker_threads (they are for a large text only)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'reintegratie-test-'));
+  // A preloaded script reports, at exit, which of the two built-in modules the process loaded.
+  const report = join(dir, 'report.js');
+  writeFileSync(
+    report,
+    `process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList.filter((m) => /^NativeModule (os|worker_threads)$/.test(m)))));`,
+  );
+  const cli = join(__dirname, '..', '..', 'dist', 'cli', 'main.js');
+  const loaded = (content: string): string[] => {
+    const file = join(dir, 'tekst.txt');
+    writeFileSync(file, content);
+    return JSON.parse(spawnSync(process.execPath, ['-r', report, cli, 'termen', file, '--json'], { encoding: 'utf8' }).stderr);
+  };
+  expect(loaded('De klantmanager belt de cliënt.\n')).toEqual([]);
+  // From 1 MiB on the command asks how many cores the machine has.
+  expect(loaded('Een zin zonder termen erin.\n'.repeat(40_000))).toContain('NativeModule os');
 });
