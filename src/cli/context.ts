@@ -2,9 +2,7 @@
  * What every command needs: the effective definitions (standard set plus the
  * optional --profiel), and how to print.
  */
-import { standardDefinitionSet } from '../definitions/definitionSet';
-import { effectiveDefinitions, type EffectiveDefinitions } from '../definitions/profile';
-import { readProfileFile } from './inputFiles';
+import type { EffectiveDefinitions } from '../definitions/profile';
 
 export interface CommonOptions {
   readonly profiel?: string;
@@ -12,6 +10,10 @@ export interface CommonOptions {
 }
 
 export function loadDefinitions(options: CommonOptions): EffectiveDefinitions {
+  // Loaded by the commands that use them: `--versie` and `--help` do not read the definitions.
+  const { standardDefinitionSet } = require('../definitions/definitionSet') as typeof import('../definitions/definitionSet');
+  const { effectiveDefinitions } = require('../definitions/profile') as typeof import('../definitions/profile');
+  const { readProfileFile } = require('./inputFiles') as typeof import('./inputFiles');
   const set = standardDefinitionSet();
   const profile = options.profiel !== undefined ? readProfileFile(options.profiel, set) : null;
   return effectiveDefinitions(set, profile);

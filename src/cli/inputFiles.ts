@@ -9,7 +9,6 @@ import { extname } from 'node:path';
 import type { DefinitionSet } from '../definitions/definitionSet';
 import { parseProfileJson, ProfileError, type Profile } from '../definitions/profile';
 import type { WorkbookData } from '../engine/grid';
-import { XlsxReadError } from '../workbook/xlsx/xlsxReadError';
 import { InputError } from './inputError';
 
 export type InputKind = 'tekst' | 'werkmap';
@@ -62,6 +61,7 @@ export function readWorkbookFile(path: string): WorkbookData {
   const bytes = readBytes(path);
   // The reader is loaded only when a workbook is read (a text file does not need it).
   const { readXlsx } = require('../workbook/xlsx/readXlsx') as typeof import('../workbook/xlsx/readXlsx');
+  const { XlsxReadError } = require('../workbook/xlsx/xlsxReadError') as typeof import('../workbook/xlsx/xlsxReadError');
   try {
     return readXlsx(bytes);
   } catch (error) {
