@@ -13,32 +13,36 @@ import { scanText } from './parallelScan';
 
 /** Findings in a plain text: one per occurrence, `rij` the line number (`hits`: the text's scan, if made already). */
 export function scanPlainText(matcher: TermMatcher, text: string, hits: readonly TextFinding[] = matcher.scan(text)): { findings: Finding[]; lines: number } {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  // The line of each hit is found by walking from the line of the hit before: hits come in text order
+  // (a walk back only when one does not), so the text is searched for line ends once.
+  let line = 0; // 0-based, the line that starts at lineStart
+  let lineStart = 0;
+  let lineEnd = text.indexOf('\n'); // -1: the last line
   let at: CellLocation | undefined;
-  let line = 0;
   const findings = hits.map((hit) => {
-    // Hits come in text order: the next line is found by stepping on (a search only when one goes back).
-    if (hit.start < lineStarts[line]) line = lineOf(hit.start);
-    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= hit.start) line++;
+    while (hit.start < lineStart) {
+      lineEnd = lineStart - 1;
+      lineStart = lineEnd === 0 ? 0 : text.lastIndexOf('\n', lineEnd - 1) + 1;
+      line--;
+    }
+    while (lineEnd >= 0 && lineEnd < hit.start) {
+      lineStart = lineEnd + 1;
+      lineEnd = text.indexOf('\n', lineStart);
+      line++;
+    }
     if (at === undefined || at.row !== line + 1) {
-      const lineEnd = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
-      const value = text.charCodeAt(lineEnd - 1) === 13 ? text.slice(lineStarts[line], lineEnd - 1) : text.slice(lineStarts[line], lineEnd);
+      const end = lineEnd < 0 ? text.length : lineEnd;
+      const value = text.charCodeAt(end - 1) === 13 ? text.slice(lineStart, end - 1) : text.slice(lineStart, end);
       at = { sheet: null, cell: null, row: line + 1, column: null, value };
     }
     return locateTextFinding(hit, at);
   });
-  const lines = text.length === 0 ? 0 : lineStarts.length - (text.endsWith('\n') ? 1 : 0);
+  // The lines after the last hit; a line end at the very end does not start another line.
+  while (lineEnd >= 0) {
+    lineEnd = text.indexOf('\n', lineEnd + 1);
+    line++;
+  }
+  const lines = text.length === 0 ? 0 : line + (text.endsWith('\n') ? 0 : 1);
   return { findings, lines };
 }
 
