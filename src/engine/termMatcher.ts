@@ -868,6 +868,8 @@ export class TermMatcher {
       if (best === undefined || distance < best.distance) best = { mention, index, distance };
     });
     if (best === undefined) return undefined;
+    // A duration of something that is no term ("een proeftijd van 2 maanden", "3 maanden begeleiding").
+    if (ownsDuration(folded, statement)) return undefined;
     const found: { mention: ParameterMention; index: number } = best;
     const chosen = mentions[found.index];
     const [from, to] = chosen.end <= statement.foldedStart ? [chosen.end, statement.foldedStart] : [statement.foldedEnd, chosen.start];
@@ -1026,6 +1028,30 @@ const COMPOUND = 1;
 const PREFIX_UNIT = 2;
 const HYPHENATED = 4;
 const EXACT = 8;
+/**
+ * Words that are no term but have durations of their own: a number right
+ * after them and "van" ("een proeftijd van 2 maanden") or right before them
+ * ("3 maanden begeleiding") is theirs, not a parameter's. (Terms with
+ * durations of their own, such as nazorg, are handled as mentions.)
+ */
+const DURATION_OWNERS = [
+  'proeftijd', 'opzegtermijn', 'begeleiding', 'ondersteuning', 'coaching', 'wachttijd', 'inwerkperiode', 'inwerktijd',
+  'stage', 'stageperiode', 'opleiding', 'cursus', 'training', 'vakantie', 'verlof', 'ziekte', 'ziekteverlof',
+];
+const DURATION_OWNERS_VAN = DURATION_OWNERS.map((w) => `${w} van`);
+
+/** Words that may stand between "van" and the number ("een proeftijd van ten hoogste 2 maanden"). */
+const BOUND_WORDS = ['minimaal', 'maximaal', 'ten minste', 'tenminste', 'minstens', 'ten hoogste', 'hoogstens', 'ongeveer', 'circa', 'zeker'];
+
+/** Whether the number of `statement` belongs to a word that owns durations (DURATION_OWNERS). */
+function ownsDuration(folded: FoldedText, statement: NumberStatement): boolean {
+  if (followedBy(folded, statement.foldedEnd, DURATION_OWNERS)) return true;
+  let at = statement.foldedStart;
+  const bound = BOUND_WORDS.find((w) => precededBy(folded, at, [w]));
+  if (bound !== undefined) at -= bound.length + 1;
+  return precededBy(folded, at, DURATION_OWNERS_VAN);
+}
+
 /** Words between a number and a term after it; more for a window ("binnen 30 maanden na de start ... uitgestroomd"). */
 const MAX_WORDS_AFTER = 3;
 const MAX_WORDS_AFTER_WINDOW = 8;
