@@ -868,8 +868,8 @@ export class TermMatcher {
       if (best === undefined || distance < best.distance) best = { mention, index, distance };
     });
     if (best === undefined) return undefined;
-    // A duration of something that is no term ("een proeftijd van 2 maanden", "3 maanden begeleiding").
-    if (ownsDuration(folded, statement)) return undefined;
+    // A duration of something that is no term ("een proeftijd van 2 maanden", "3 maanden begeleiding"), or a frequency ("elke 3 maanden").
+    if (ownsDuration(folded, statement) || isFrequency(folded, statement)) return undefined;
     const found: { mention: ParameterMention; index: number } = best;
     const chosen = mentions[found.index];
     const [from, to] = chosen.end <= statement.foldedStart ? [chosen.end, statement.foldedStart] : [statement.foldedEnd, chosen.start];
@@ -1039,6 +1039,13 @@ const DURATION_OWNERS = [
   'stage', 'stageperiode', 'opleiding', 'cursus', 'training', 'vakantie', 'verlof', 'ziekte', 'ziekteverlof',
 ];
 const DURATION_OWNERS_VAN = DURATION_OWNERS.map((w) => `${w} van`);
+
+/** Words that make a number of time units a frequency ("elke 3 maanden", "om de 6 weken"), not a duration. */
+const FREQUENCY_WORDS = ['elke', 'iedere', 'om de', 'per'];
+
+function isFrequency(folded: FoldedText, statement: NumberStatement): boolean {
+  return precededBy(folded, statement.foldedStart, FREQUENCY_WORDS);
+}
 
 /** Words that may stand between "van" and the number ("een proeftijd van ten hoogste 2 maanden"). */
 const BOUND_WORDS = ['minimaal', 'maximaal', 'ten minste', 'tenminste', 'minstens', 'ten hoogste', 'hoogstens', 'ongeveer', 'circa', 'zeker'];
