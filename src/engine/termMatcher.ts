@@ -868,8 +868,13 @@ export class TermMatcher {
       if (best === undefined || distance < best.distance) best = { mention, index, distance };
     });
     if (best === undefined) return undefined;
+    // A duration of something that is no term ("een proeftijd van 2 maanden", "3 maanden begeleiding"), a
+    // frequency ("elke 3 maanden") or a rate ("per cliënt ten hoogste € 5.000"): not a parameter's value.
+    if (ownsDuration(folded, statement) || isFrequency(folded, statement) || isRate(folded, statement)) return undefined;
     const found: { mention: ParameterMention; index: number } = best;
     const chosen = mentions[found.index];
+    // What comes after the act or event ("na de terugmelding heeft de gemeente 8 weken") is not its own bound.
+    if (chosen.end <= statement.foldedStart && precededBy(folded, chosen.start, AFTER_WORDS)) return undefined;
     const [from, to] = chosen.end <= statement.foldedStart ? [chosen.end, statement.foldedStart] : [statement.foldedEnd, chosen.start];
     const allowedAt = (m: Hit): boolean =>
       mentions.some((o) => o.start === m.start && o.end === m.end && (o === chosen || found.mention.allowed.has(this.lexicon[o.entry].termId as string)));
@@ -1026,6 +1031,60 @@ const COMPOUND = 1;
 const PREFIX_UNIT = 2;
 const HYPHENATED = 4;
 const EXACT = 8;
+/**
+ * Words that are no term but have durations of their own: a number right
+ * after them and "van" ("een proeftijd van 2 maanden") or right before them
+ * ("3 maanden begeleiding") is theirs, not a parameter's. (Terms with
+ * durations of their own, such as nazorg, are handled as mentions.)
+ */
+const DURATION_OWNERS = [
+  'proeftijd', 'opzegtermijn', 'begeleiding', 'ondersteuning', 'coaching', 'wachttijd', 'inwerkperiode', 'inwerktijd',
+  'stage', 'stageperiode', 'opleiding', 'cursus', 'training', 'vakantie', 'verlof', 'ziekte', 'ziekteverlof',
+];
+const DURATION_OWNERS_VAN = DURATION_OWNERS.map((w) => `${w} van`);
+
+/** Words that make a number of time units a frequency ("elke 3 maanden", "om de 6 weken"), not a duration. */
+const FREQUENCY_WORDS = ['elke', 'iedere', 'om de', 'per'];
+
+function isFrequency(folded: FoldedText, statement: NumberStatement): boolean {
+  return precededBy(folded, statement.foldedStart, FREQUENCY_WORDS);
+}
+
+/** Words before a mention that put what follows after the act or event ("na de terugmelding"). */
+const AFTER_WORDS = ['na', 'na de', 'na het', 'na een', 'na afloop van de', 'na afloop van het'];
+
+/** What a rate is counted per: a stretch of time or a person (not the thing a parameter measures, "per overeenkomst"). */
+const RATE_BASES = [
+  'jaar', 'kalenderjaar', 'halfjaar', 'kwartaal', 'maand', 'week', 'dag', 'werkdag', 'uur',
+  'client', 'deelnemer', 'kandidaat', 'persoon', 'werkzoekende', 'uitkeringsgerechtigde',
+];
+const RATE_AFTER = RATE_BASES.map((w) => `per ${w}`);
+
+/**
+ * An amount or a number of time units per stretch of time or per person
+ * ("€ 250.000 per jaar", "per cliënt ten hoogste € 5.000"): a rate, while
+ * every parameter is a total or a duration.
+ */
+function isRate(folded: FoldedText, statement: NumberStatement): boolean {
+  if (followedBy(folded, statement.foldedEnd, RATE_AFTER)) return true;
+  return precededBy(folded, withoutBoundWord(folded, statement.foldedStart), RATE_AFTER);
+}
+
+/** `at`, or the start of a bound word ("ten hoogste") that stands just before it. */
+function withoutBoundWord(folded: FoldedText, at: number): number {
+  const bound = BOUND_WORDS.find((w) => precededBy(folded, at, [w]));
+  return bound === undefined ? at : at - bound.length - 1;
+}
+
+/** Words that may stand between "van" and the number ("een proeftijd van ten hoogste 2 maanden"). */
+const BOUND_WORDS = ['minimaal', 'maximaal', 'ten minste', 'tenminste', 'minstens', 'ten hoogste', 'hoogstens', 'ongeveer', 'circa', 'zeker'];
+
+/** Whether the number of `statement` belongs to a word that owns durations (DURATION_OWNERS). */
+function ownsDuration(folded: FoldedText, statement: NumberStatement): boolean {
+  if (followedBy(folded, statement.foldedEnd, DURATION_OWNERS)) return true;
+  return precededBy(folded, withoutBoundWord(folded, statement.foldedStart), DURATION_OWNERS_VAN);
+}
+
 /** Words between a number and a term after it; more for a window ("binnen 30 maanden na de start ... uitgestroomd"). */
 const MAX_WORDS_AFTER = 3;
 const MAX_WORDS_AFTER_WINDOW = 8;
