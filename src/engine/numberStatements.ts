@@ -29,8 +29,12 @@ export function qualifierOf(folded: FoldedText, statement: NumberStatement): 'mi
 /** Words that may stand between the number and the unit: "zes volle maanden". */
 const FILLERS = new Set(['volle', 'hele', 'aaneengesloten', 'achtereenvolgende', 'opeenvolgende']);
 
-const MIN_QUALIFIER = /(?:^|[\s(])(?:minimaal|ten minste|tenminste|minstens|niet korter dan|minimum van|een minimum van)(?: [^\s.!?;]+){0,2} ?$/;
-const MAX_QUALIFIER = /(?:^|[\s(])(?:maximaal|ten hoogste|hoogstens|niet langer dan|maximum van|een maximum van|niet meer dan)(?: [^\s.!?;]+){0,2} ?$/;
+/** Words that state a lower or an upper bound before a number (folded). */
+export const MIN_WORDS = ['minimaal', 'ten minste', 'tenminste', 'minstens', 'niet korter dan', 'minimum van', 'een minimum van'];
+export const MAX_WORDS = ['maximaal', 'ten hoogste', 'hoogstens', 'niet langer dan', 'maximum van', 'een maximum van', 'niet meer dan'];
+const qualifier = (words: readonly string[]) => new RegExp(`(?:^|[\\s(])(?:${words.join('|')})(?: [^\\s.!?;]+){0,2} ?$`);
+const MIN_QUALIFIER = qualifier(MIN_WORDS);
+const MAX_QUALIFIER = qualifier(MAX_WORDS);
 const PARENTHESISED = /^\((\d{1,4}(?:[.,]\d{1,2})?)\)$/;
 
 interface Token {

@@ -16,7 +16,7 @@ import { Automaton, MatchBuffer } from './automaton';
 import { IntList } from './intList';
 import { FoldBuffers, foldedSlice, foldText, type FoldedText, type TextRange } from './foldedText';
 import { renderMessage } from './findings';
-import { findNumberStatements, qualifierOf, type NumberStatement, type UnitHit } from './numberStatements';
+import { findNumberStatements, MAX_WORDS, MIN_WORDS, qualifierOf, type NumberStatement, type UnitHit } from './numberStatements';
 import { isCasedCode, isSurrogateCode } from './charClasses';
 import { isAbbreviation, keepCase, stripMarks } from './letterCase';
 import { META_WORD_STARTS, TextContext } from './textContext';
@@ -1076,8 +1076,8 @@ function withoutBoundWord(folded: FoldedText, at: number): number {
   return bound === undefined ? at : at - bound.length - 1;
 }
 
-/** Words that may stand between "van" and the number ("een proeftijd van ten hoogste 2 maanden"). */
-const BOUND_WORDS = ['minimaal', 'maximaal', 'ten minste', 'tenminste', 'minstens', 'ten hoogste', 'hoogstens', 'ongeveer', 'circa', 'zeker'];
+/** Words that may stand between "van" and the number ("een proeftijd van ten hoogste 2 maanden"): a bound, or an estimate. */
+const BOUND_WORDS = [...MIN_WORDS, ...MAX_WORDS, 'ongeveer', 'circa', 'zeker'];
 
 /** Whether the number of `statement` belongs to a word that owns durations (DURATION_OWNERS). */
 function ownsDuration(folded: FoldedText, statement: NumberStatement): boolean {
