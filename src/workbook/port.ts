@@ -144,6 +144,8 @@ export interface SheetSpec {
   readonly autoFilterRow?: number;
   readonly table?: TableSpec;
   readonly validations?: readonly ValidationSpec[];
+  /** Printed one page wide, as many pages tall as it needs (running text: the contract, its annex). */
+  readonly printOnePageWide?: boolean;
 }
 
 /** A mark on one flagged cell: the colour of its worst severity and the text of our note. */

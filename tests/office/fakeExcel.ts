@@ -511,6 +511,20 @@ class WorksheetProxy extends FakeProxy implements Worksheet {
         }),
     };
   }
+  get pageLayout() {
+    const write = this.write.bind(this);
+    const sheet = () => this.sheet();
+    return {
+      set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+        write('pageLayout.zoom', { p: 'pageLayout.zoom', v }, () => {
+          sheet().printZoom = v;
+        });
+      },
+      get zoom(): { horizontalFitToPages?: number } {
+        throw notLoaded('zoom');
+      },
+    };
+  }
   get autoFilter() {
     return {
       apply: (range: string) =>

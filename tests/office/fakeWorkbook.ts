@@ -56,6 +56,8 @@ export class FakeSheet {
   readonly comments = new Map<number, string>();
   merges: CellRect[] = [];
   frozenRows = 0;
+  /** The print zoom set through pageLayout.zoom (ExcelApi 1.9), or undefined. */
+  printZoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | undefined = undefined;
   autoFilter: string | null = null;
   readonly tables: { address: string; name: string; style: string }[] = [];
   readonly validations: Validation[] = [];

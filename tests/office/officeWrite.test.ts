@@ -6,11 +6,15 @@
  * logged in the hidden Logboek with the old value and undone, text that
  * stays text, the Controle sheet, batched writes and the selection.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { standardDefinitionSet } from '../../src/definitions/definitionSet';
 import type { Finding } from '../../src/engine/findings';
 import type { SheetData } from '../../src/engine/grid';
 import { checkThroughPort } from '../../src/workbook/flows/checkFlow';
 import { planMarks } from '../../src/workbook/flows/markPlan';
+import { writeStandardContract } from '../../src/workbook/flows/contractFlow';
+import { ANNEX_SHEET, CONTRACT_SHEET } from '../../src/workbook/flows/contractPlan';
 import { clearMarks, markFindings, writeControlSheet } from '../../src/workbook/flows/markFlow';
 import { LOG_SHEET } from '../../src/workbook/flows/ownSheets';
 import { applyCellFixes, readLog, undoableEntries, undoFix } from '../../src/workbook/flows/termFixes';
@@ -254,6 +258,16 @@ describe('fixes', () => {
 });
 
 describe('sheets we write', () => {
+  test('the contract and its annex print one page wide where Excel supports page layout (1.9), and are written all the same where it does not', async () => {
+    const data = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'contract-gegevens-noord-kennemerland.json'), 'utf8'));
+    for (const [version, zoom] of [['1.18', { horizontalFitToPages: 1 }], ['1.8', undefined]] as const) {
+      const model = FakeWorkbook.fromSheets(sheets());
+      await writeStandardContract(new OfficeWorkbook(new FakeExcel(model, version)), { set, data, profile: null, at: new Date('2026-01-05T09:00:00Z') });
+      for (const name of [CONTRACT_SHEET, ANNEX_SHEET]) expect({ version, name, zoom: (model.sheet(name) as FakeSheet).printZoom }).toEqual({ version, name, zoom });
+      expect((model.sheet('Cliënten') as FakeSheet).printZoom).toBeUndefined();
+    }
+  });
+
   test('the Controle sheet: rows, bold header, links to the cells, severity colours, frozen header and a filter', async () => {
     const model = FakeWorkbook.fromSheets(sheets());
     const port = new OfficeWorkbook(new FakeExcel(model));

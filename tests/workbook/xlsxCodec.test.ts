@@ -13,12 +13,15 @@ import { strFromU8, unzipSync } from 'fflate';
 import { standardDefinitionSet } from '../../src/definitions/definitionSet';
 import { cellAddress, type SheetData } from '../../src/engine/grid';
 import { checkThroughPort } from '../../src/workbook/flows/checkFlow';
+import { writeStandardContract } from '../../src/workbook/flows/contractFlow';
+import { ANNEX_SHEET, CONTRACT_SHEET } from '../../src/workbook/flows/contractPlan';
 import { markFindings, writeControlSheet } from '../../src/workbook/flows/markFlow';
 import { planMarks } from '../../src/workbook/flows/markPlan';
 import { NOTE_HEADING, markFormula } from '../../src/workbook/marks';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import type { CellMark } from '../../src/workbook/port';
 import { DEFAULT_READ_LIMITS, readXlsx } from '../../src/workbook/xlsx/readXlsx';
+import { wrappedLines } from '../../src/workbook/xlsx/specSheet';
 import { xlsxCodec } from '../../src/workbook/xlsx/xlsxCodec';
 import { ZipArchive } from '../../src/workbook/xlsx/zipEntries';
 import { generateSubmission, toWorkbookData } from '../../scripts/submissionGenerator';
@@ -422,5 +425,31 @@ describe('visibility and the active sheet', () => {
       if (name === 'xl/workbook.xml') continue;
       expect({ name, same: Buffer.compare(Buffer.from(entry.raw), Buffer.from(before.get(name)!.raw)) === 0 }).toEqual({ name, same: true });
     }
+  });
+});
+
+describe('sheets of running text print readably', () => {
+  test('the contract and its annex: one page wide (fit to width, as tall as needed), rows of wrapped text as high as their lines', async () => {
+    const wb = MemoryWorkbook.fromXlsx(new Uint8Array(readFileSync(EXAMPLE)), xlsxCodec);
+    const data = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'contract-gegevens-noord-kennemerland.json'), 'utf8'));
+    await writeStandardContract(wb, { set, data, profile: null, at: new Date('2026-01-05T09:00:00Z') });
+    const files = parts(wb.toXlsx());
+    const byName = sheetParts(files);
+    for (const name of [CONTRACT_SHEET, ANNEX_SHEET]) {
+      const xml = files.get(byName.get(name)!)!;
+      expect(xml).toMatch(/^<\?xml[^>]*\?>\s*<worksheet [^>]*><sheetPr><pageSetUpPr fitToPage="1"\/><\/sheetPr><dimension /);
+      expect(xml).toMatch(/<pageMargins [^>]*\/><pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"\/>/);
+      expect([...xml.matchAll(/<row r="\d+" ht="(\d+)" customHeight="1">/g)].map((m) => Number(m[1])).some((h) => h >= 30)).toBe(true);
+    }
+    // A sheet that is no running text keeps Excel's own page setup.
+    expect(files.get(byName.get('Cliënten')!)!).not.toContain('fitToPage');
+  });
+
+  test('wrappedLines counts the lines a text takes in a column, words kept whole', () => {
+    expect(wrappedLines('kort', 100)).toBe(1);
+    expect(wrappedLines(12, 5)).toBe(1);
+    expect(wrappedLines('aaaa bbbb cccc', 10)).toBe(2);
+    expect(wrappedLines('een\ntwee\n\ndrie', 100)).toBe(4);
+    expect(wrappedLines('x'.repeat(250), 100)).toBe(1);
   });
 });

@@ -25,7 +25,7 @@ export function contractSheet(text: ContractText): SheetSpec {
     for (const line of block) if (line !== '') rows.push([null, line]);
     rows.push([null, 'Handtekening:']);
   }
-  return { name: CONTRACT_SHEET, rows, columns: [{ width: 11 }, { width: 100 }] };
+  return { name: CONTRACT_SHEET, rows, columns: [{ width: 11 }, { width: 100 }], printOnePageWide: true };
 }
 
 /** Where a term is used, in words: "artikel 1, 7; uniforme rapportage". */
@@ -41,5 +41,5 @@ export function annexSheet(entries: readonly AnnexEntry[], version: string, prof
   for (const entry of entries) rows.push([{ value: entry.term.term, bold: true }, { value: entry.definition, wrap: true }, usedIn(entry)]);
   rows.push([]);
   rows.push([null, `Definitieset versie ${version}${profile !== null ? `, met de afwijkingen van contractprofiel ${profile}` : ''}.`]);
-  return { name: ANNEX_SHEET, rows, columns: [{ width: 30 }, { width: 100 }, { width: 28 }], frozenRows: 1 };
+  return { name: ANNEX_SHEET, rows, columns: [{ width: 30 }, { width: 100 }, { width: 28 }], frozenRows: 1, printOnePageWide: true };
 }

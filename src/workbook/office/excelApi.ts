@@ -60,6 +60,11 @@ export interface WorksheetCollection {
   add(name?: string): Worksheet;
 }
 
+/** ExcelApi 1.9: how the sheet prints. */
+export interface PageLayout {
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+}
+
 export interface Worksheet {
   readonly isNullObject: boolean;
   name: string;
@@ -70,6 +75,7 @@ export interface Worksheet {
   readonly freezePanes: WorksheetFreezePanes;
   readonly autoFilter: AutoFilter;
   readonly tables: TableCollection;
+  readonly pageLayout: PageLayout;
   load(propertyNames?: string | string[]): Worksheet;
   activate(): void;
   delete(): void;

@@ -59,6 +59,7 @@ export function officeCapabilities(host: ExcelHost): OfficeCapabilities {
     specialCells: has('1.9'),
     rangeAreas: has('1.9'),
     autoFilter: has('1.9'),
+    pageLayout: has('1.9'),
     merges: has('1.13'),
     valuesAsJson: has('1.16'),
     hyperlinks: has('1.7'),

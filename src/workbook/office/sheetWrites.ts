@@ -21,6 +21,8 @@ export interface WriteCapabilities {
   readonly dataValidation: boolean;
   /** ExcelApi 1.9: auto filter. */
   readonly autoFilter: boolean;
+  /** ExcelApi 1.9: page layout (fit to one page wide). */
+  readonly pageLayout: boolean;
 }
 
 /** Rows per write request at most, whatever their size (a few thousand keeps each request well below the limit). */
@@ -203,6 +205,7 @@ export async function applySheetSettings(batch: RequestBatch, sheet: Worksheet, 
   const width = spec.rows.reduce((w, row) => Math.max(w, row.length), 0);
   await batch.room();
   if (spec.frozenRows !== undefined && spec.frozenRows > 0) sheet.freezePanes.freezeRows(spec.frozenRows);
+  if (spec.printOnePageWide === true && caps.pageLayout) sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
   if (spec.autoFilterRow !== undefined && caps.autoFilter && width > 0) {
     const bottom = Math.max(spec.rows.length - 1, spec.autoFilterRow + 1);
     sheet.autoFilter.apply(rectAddress({ top: spec.autoFilterRow, left: 0, bottom, right: width - 1 }));

@@ -5,7 +5,7 @@
  * validations and an Excel table, in the schema's element order.
  */
 
-import { cellAddress } from '../../engine/grid';
+import { cellAddress, type RawValue } from '../../engine/grid';
 import { isCellSpec, type CellInput, type SheetSpec, type ValidationSpec } from '../port';
 import { cellContent, cellElement } from './cellWrite';
 import type { CellLook, StylesXml } from './stylesEdit';
@@ -144,6 +144,7 @@ export function specSheetXml(spec: SheetSpec, styles: StylesXml, tableRelId?: st
   }
 
   buffer += `${XML_DECLARATION}<worksheet xmlns="${NS.main}" xmlns:r="${NS.relationships}">`;
+  if (spec.printOnePageWide === true) buffer += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
   buffer += `<dimension ref="${maxRow < 0 ? 'A1' : `A1:${cellAddress(maxRow, Math.max(maxCol, 0))}`}"/>`;
   buffer += '<sheetViews><sheetView workbookViewId="0">';
   const frozen = spec.frozenRows ?? 0;
@@ -180,6 +181,7 @@ export function specSheetXml(spec: SheetSpec, styles: StylesXml, tableRelId?: st
       row = named;
     }
     let cells = '';
+    let lines = 1;
     for (let c = 0; c < row.length; c++) {
       const input = row[c];
       if (input === undefined) continue;
@@ -193,6 +195,7 @@ export function specSheetXml(spec: SheetSpec, styles: StylesXml, tableRelId?: st
         link: spec_?.link !== undefined,
       };
       const element = cellElement('', ref, input, styleOf(look));
+      if (look.wrap === true) lines = Math.max(lines, wrappedLines(cellContent(input).value, spec.columns?.[c]?.width ?? DEFAULT_WIDTH));
       if (spec_?.formula !== undefined) hasFormulas = true;
       if (spec_?.link !== undefined) {
         const display = cellContent(input).value;
@@ -200,7 +203,9 @@ export function specSheetXml(spec: SheetSpec, styles: StylesXml, tableRelId?: st
       }
       cells += element;
     }
-    if (cells !== '') buffer += `<row r="${r + 1}">${cells}</row>`;
+    // A row with wrapped text gets the height of its lines: not every reader sizes such a row itself (LibreOffice does not).
+    const height = lines > 1 ? ` ht="${lines * LINE_HEIGHT}" customHeight="1"` : '';
+    if (cells !== '') buffer += `<row r="${r + 1}"${height}>${cells}</row>`;
     flush();
   }
   buffer += '</sheetData>';
@@ -216,6 +221,8 @@ export function specSheetXml(spec: SheetSpec, styles: StylesXml, tableRelId?: st
   }
   if (links.length > 0) buffer += `<hyperlinks>${links.join('')}</hyperlinks>`;
   buffer += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  // One page wide; fitToHeight 0: as many pages tall as needed.
+  if (spec.printOnePageWide === true) buffer += '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>';
   if (tableRelId !== undefined) buffer += `<tableParts count="1"><tablePart r:id="${tableRelId}"/></tableParts>`;
   buffer += '</worksheet>';
   flush(true);
@@ -250,4 +257,28 @@ export function tableName(wish: string, taken: ReadonlySet<string>): string {
   let unique = name;
   for (let n = 2; taken.has(unique.toLowerCase()); n++) unique = `${name}${n}`;
   return unique;
+}
+
+/** Excel's default column width in characters, and the height of one line of text in points. */
+const DEFAULT_WIDTH = 8.43;
+const LINE_HEIGHT = 15;
+
+/** How many lines a wrapped text takes in a column `width` characters wide (an estimate: words are not split). */
+export function wrappedLines(value: RawValue, width: number): number {
+  if (typeof value !== 'string') return 1;
+  const perLine = Math.max(1, Math.floor(width) - 1);
+  let lines = 0;
+  for (const paragraph of value.split('\n')) {
+    let line = 0;
+    let count = 1;
+    for (const word of paragraph.split(' ')) {
+      const needed = line === 0 ? word.length : line + 1 + word.length;
+      if (needed > perLine && line > 0) {
+        count++;
+        line = word.length;
+      } else line = needed;
+    }
+    lines += count;
+  }
+  return Math.max(1, lines);
 }
