@@ -28,15 +28,26 @@ export interface Output {
   readonly interactiveErr: boolean;
 }
 
+/**
+ * The process's own stdout and stderr. Stdout is written directly to its
+ * descriptor (writeText.ts: synchronous, a large text in pieces); once the
+ * reader has gone (`reintegratie termen … | head`) the rest is dropped
+ * without a word.
+ */
 export function processOutput(): Output {
+  const { writeText } = require('./writeText') as typeof import('./writeText');
+  const { isatty } = require('node:tty') as typeof import('node:tty');
+  let open = true;
   return {
     // The line end written on its own: joined to a large text (the JSON of a big check) it would copy it whole.
     out: (text) => {
-      process.stdout.write(text);
-      if (!text.endsWith('\n')) process.stdout.write('\n');
+      if (open) open = writeText(STDOUT, text) && (text.endsWith('\n') || writeText(STDOUT, '\n'));
     },
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
-    colour: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
+    // Asked of the descriptor: process.stdout is never made, so stdout keeps the mode its parent gave it.
+    colour: isatty(STDOUT) && process.env.NO_COLOR === undefined,
     interactiveErr: process.stderr.isTTY === true,
   };
 }
+
+const STDOUT = 1;

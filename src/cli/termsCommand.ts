@@ -19,6 +19,7 @@ export function scanPlainText(matcher: TermMatcher, text: string, hits: readonly
   let lineStart = 0;
   let lineEnd = text.indexOf('\n'); // -1: the last line
   let at: CellLocation | undefined;
+  let valueEnd = 0; // where at.value ends in the text
   const findings = hits.map((hit) => {
     while (hit.start < lineStart) {
       lineEnd = lineStart - 1;
@@ -32,8 +33,11 @@ export function scanPlainText(matcher: TermMatcher, text: string, hits: readonly
     }
     if (at === undefined || at.row !== line + 1) {
       const end = lineEnd < 0 ? text.length : lineEnd;
-      const value = text.charCodeAt(end - 1) === 13 ? text.slice(lineStart, end - 1) : text.slice(lineStart, end);
-      at = { sheet: null, cell: null, row: line + 1, column: null, value };
+      valueEnd = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      at = { sheet: null, cell: null, row: line + 1, column: null, value: text.slice(lineStart, valueEnd) };
+    }
+    if (valueEnd - lineStart > LONG_LINE) {
+      return locateTextFinding(hit, { ...at, value: lineExcerpt(text, lineStart, valueEnd, hit.start, hit.end) });
     }
     return locateTextFinding(hit, at);
   });
@@ -44,6 +48,37 @@ export function scanPlainText(matcher: TermMatcher, text: string, hits: readonly
   }
   const lines = text.length === 0 ? 0 : line + (text.endsWith('\n') ? 0 : 1);
   return { findings, lines };
+}
+
+/**
+ * Lines longer than this (a text without line breaks, such as one taken
+ * from a PDF) are not repeated whole in each finding's `waarde`: every
+ * finding on them would carry the whole line, and a 100 KB line with a
+ * thousand findings gave 440 MB of JSON. Such a finding gets an excerpt
+ * around its fragment instead (`positie` stays the offset in the text).
+ */
+export const LONG_LINE = 1000;
+
+/** Characters of context on each side of a fragment in an excerpt of a long line. */
+const EXCERPT_CONTEXT = 120;
+
+/**
+ * The part of the line [lineStart, lineEnd) around [start, end): up to
+ * EXCERPT_CONTEXT characters on each side, cut at a space where there is
+ * one, with '…' where the line goes on.
+ */
+export function lineExcerpt(text: string, lineStart: number, lineEnd: number, start: number, end: number): string {
+  let from = Math.max(lineStart, start - EXCERPT_CONTEXT);
+  let to = Math.min(lineEnd, end + EXCERPT_CONTEXT);
+  if (from > lineStart) {
+    const space = text.indexOf(' ', from);
+    if (space >= 0 && space < start) from = space + 1;
+  }
+  if (to < lineEnd) {
+    const space = text.lastIndexOf(' ', to);
+    if (space >= end) to = space;
+  }
+  return `${from > lineStart ? '…' : ''}${text.slice(from, to)}${to < lineEnd ? '…' : ''}`;
 }
 
 export async function termsCommand(files: string[], options: CommonOptions, output: Output): Promise<number> {

@@ -362,7 +362,7 @@ export class TermMatcher {
       this.checkNumbers(folded, context, matches, kept, units, findings);
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
-    this.paragraphCache = { folded: undefined, from: -1, text: '' };
+    this.paragraph = undefined;
     return findings;
   }
 
@@ -524,8 +524,8 @@ export class TermMatcher {
       if (rules.after.length > 0 && followedBy(folded, we, rules.after)) return false;
       if (rules.before.length > 0 && precededBy(folded, ws, rules.before)) return false;
       if (rules.otherNear.length > 0) {
-        const paragraph = this.foldedParagraph(folded, hit);
-        if (rules.otherNear.some((w) => containsWord(paragraph, w)) && !followedBy(folded, we, rules.unlessFollowedBy)) return false;
+        const paragraph = this.paragraphOf(folded, hit);
+        if (rules.otherNear.some((w) => paragraph.hasWord(w)) && !followedBy(folded, we, rules.unlessFollowedBy)) return false;
       }
     }
     if (context.inAddress(start, end) || context.inTitle(start, end) || context.inCitation(start)) return false;
@@ -548,34 +548,30 @@ export class TermMatcher {
     return true;
   }
 
-  private paragraphCache: { folded: FoldedText | undefined; from: number; text: string } = { folded: undefined, from: -1, text: '' };
+  private paragraph: ParagraphFacts | undefined;
 
-  /** The folded text of the paragraph (between blank lines) of `hit`. */
-  private foldedParagraph(folded: FoldedText, hit: Hit): string {
+  /**
+   * What the paragraph (between blank lines) of `hit` holds, worked out once
+   * per paragraph: the hits of a scan come in text order, so a paragraph's
+   * facts serve all its hits, and a text that is one long paragraph (no blank
+   * lines) is still read once, not once per hit.
+   */
+  private paragraphOf(folded: FoldedText, hit: Hit): ParagraphFacts {
     const breaks = folded.paragraphBreaks;
     const k = firstInListAtOrAfter(breaks, hit.start + 1);
     const from = k > 0 ? breaks[k - 1] : 0;
-    const cache = this.paragraphCache;
-    if (cache.folded !== folded || cache.from !== from) {
-      const to = k < breaks.length ? breaks[k] : folded.codes.length;
-      this.paragraphCache = { folded, from, text: foldedSlice(folded, from, to) };
-    }
-    return this.paragraphCache.text;
+    const known = this.paragraph;
+    if (known !== undefined && known.folded === folded && known.from === from) return known;
+    const to = k < breaks.length ? breaks[k] : folded.codes.length;
+    this.paragraph = new ParagraphFacts(folded, from, to, this.matches, this.lexicon);
+    return this.paragraph;
   }
 
   /** Whether the paragraph of `hit` mentions a conforming form of a term the entry stands for (from the automaton's matches). */
   private paragraphNamesTerm(folded: FoldedText, hit: Hit, entry: LexiconEntry): boolean {
-    const breaks = folded.paragraphBreaks;
-    const k = firstInListAtOrAfter(breaks, hit.start + 1);
-    const from = k > 0 ? breaks[k - 1] : 0;
-    const to = k < breaks.length ? breaks[k] : folded.codes.length;
-    const matches = this.matches;
-    const meanings = entry.meanings ?? (entry.termId === null ? [] : [entry.termId]);
-    for (let i = firstAtOrAfter(matches.ends, from + 1, matches.count); i < matches.count && matches.ends[i] <= to; i++) {
-      const e = this.lexicon[matches.patterns[i]];
-      if (e.kind === 'conform' && e.termId !== null && meanings.includes(e.termId)) return true;
-    }
-    return false;
+    const named = this.paragraphOf(folded, hit).namedTerms();
+    if (entry.meanings !== undefined) return entry.meanings.some((id) => named.has(id));
+    return entry.termId !== null && named.has(entry.termId);
   }
 
   /** Whether folded `text` contains a conforming form of a term the entry stands for. */
@@ -887,6 +883,46 @@ export class TermMatcher {
       if (m.start >= statement.foldedEnd && wordsBetween(folded, m, statement) <= 1) return undefined;
     }
     return found.mention;
+  }
+}
+
+/** What one paragraph of a scan holds; each fact worked out on first use. */
+class ParagraphFacts {
+  private named: Set<string> | undefined;
+  private text: string | undefined;
+  private readonly words = new Map<string, boolean>();
+
+  constructor(
+    readonly folded: FoldedText,
+    readonly from: number,
+    readonly to: number,
+    private readonly matches: MatchBuffer,
+    private readonly lexicon: readonly LexiconEntry[],
+  ) {}
+
+  /** The ids of the terms whose conforming form the paragraph holds. */
+  namedTerms(): Set<string> {
+    if (this.named === undefined) {
+      const named = new Set<string>();
+      const { matches, lexicon, from, to } = this;
+      for (let i = firstAtOrAfter(matches.ends, from + 1, matches.count); i < matches.count && matches.ends[i] <= to; i++) {
+        const e = lexicon[matches.patterns[i]];
+        if (e.kind === 'conform' && e.termId !== null) named.add(e.termId);
+      }
+      this.named = named;
+    }
+    return this.named;
+  }
+
+  /** Whether the paragraph holds `word` (folded) as a whole word. */
+  hasWord(word: string): boolean {
+    let has = this.words.get(word);
+    if (has === undefined) {
+      this.text ??= foldedSlice(this.folded, this.from, this.to);
+      has = containsWord(this.text, word);
+      this.words.set(word, has);
+    }
+    return has;
   }
 }
 

@@ -179,6 +179,7 @@ interface MetaWordIndex {
 const YEAR = /(?:^|[^\d])((?:19|20)\d\d)(?!\d)/g;
 
 export class TextContext {
+  private line: Range = { start: 0, end: -1 };
   private paragraph: Range = { start: 0, end: -1 };
   private sentence: Range = { start: 0, end: -1 };
   private titles: Range[] | undefined;
@@ -187,6 +188,7 @@ export class TextContext {
   private aboutWordsCache: { start: number; about: boolean } = { start: -1, about: false };
   private lineCache: { start: number; line: GlossaryLine | undefined } = { start: -1, line: undefined };
   private readonly pastCache = new Map<string, boolean>();
+  private readonly paragraphYears = new Map<string, boolean>();
   private readonly metaBlocks = new Map<number, number[]>();
   private readonly lineEnds = new Map<number, boolean>();
 
@@ -196,6 +198,23 @@ export class TextContext {
     readonly source: string,
     private readonly metaCandidates?: MetaWordCandidates,
   ) {}
+
+  /**
+   * The line around `offset`: from after the previous line end to the next
+   * (or the end of the text). Kept while the offsets asked for stay in it, so
+   * a text that is one long line (no line breaks) is searched once, not once
+   * per word.
+   */
+  lineAt(offset: number): Range {
+    const l = this.line;
+    if (offset >= l.start && offset <= l.end) return l;
+    const source = this.source;
+    const start = source.lastIndexOf('\n', offset - 1) + 1;
+    let end = source.indexOf('\n', offset);
+    if (end < 0) end = source.length;
+    this.line = { start, end };
+    return this.line;
+  }
 
   /** The paragraph (text between blank lines) around `offset`. */
   paragraphAt(offset: number): Range {
@@ -326,7 +345,9 @@ export class TextContext {
     if (c === 46 || c === 33 || c === 63 || c === 59) return true; // . ! ? ;
     if (c === NEWLINE) return this.lineEndsSentence(i);
     // A line marker ('# ', '- ', '1. ', '<sup>1</sup>') at the start of the line does not count as a word.
-    const lineStart = source.lastIndexOf('\n', i) + 1;
+    // The line's start, looked for at most 17 characters back (a line marker is short).
+    let lineStart = i;
+    while (lineStart > 0 && i - lineStart <= 16 && source.charCodeAt(lineStart - 1) !== NEWLINE) lineStart--;
     if (i - lineStart > 16) return false;
     const head = source.slice(lineStart, offset);
     return head.replace(LINE_MARKERS, '').trim().replace(/^[("'‘“*[]+/, '') === '' && (lineStart === 0 || this.lineEndsSentence(lineStart - 1));
@@ -575,7 +596,7 @@ export class TextContext {
    */
   inCitation(offset: number): boolean {
     const source = this.source;
-    const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+    const lineStart = this.lineAt(offset).start;
     let i = lineStart;
     while (i < offset && (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9 || source.charCodeAt(i) === 45 || source.charCodeAt(i) === 42)) i++;
     const first = source.charCodeAt(i);
@@ -595,10 +616,8 @@ export class TextContext {
    */
   glossaryLine(offset: number): GlossaryLine | undefined {
     const source = this.source;
-    const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+    const { start: lineStart, end: lineEnd } = this.lineAt(offset);
     if (this.lineCache.start === lineStart) return this.lineCache.line;
-    let lineEnd = source.indexOf('\n', offset);
-    if (lineEnd < 0) lineEnd = source.length;
     // Fast way out: a head of at most 60 characters and four words, then a tab, a colon, a dash or '='.
     let separator = false;
     let spaces = 0;
@@ -739,13 +758,22 @@ export class TextContext {
       if (PRESENT_WORDS.test(lower)) past = false;
       else if (earlierYear(text, until) || untilYear(until).test(lower)) past = true;
       else if (PAST_WORDS.test(lower)) past = true;
-      else {
-        const paragraph = this.paragraphAt(offset);
-        past = earlierYear(this.source.slice(paragraph.start, paragraph.end), until);
-      }
+      else past = this.paragraphNamesEarlierYear(offset, until);
       this.pastCache.set(key, past);
     }
     return past;
+  }
+
+  /** Whether the paragraph around `offset` names a year before `until` (read once per paragraph and year). */
+  private paragraphNamesEarlierYear(offset: number, until: number): boolean {
+    const paragraph = this.paragraphAt(offset);
+    const key = `${paragraph.start}|${until}`;
+    let earlier = this.paragraphYears.get(key);
+    if (earlier === undefined) {
+      earlier = earlierYear(this.source.slice(paragraph.start, paragraph.end), until);
+      this.paragraphYears.set(key, earlier);
+    }
+    return earlier;
   }
 
   /** The year the text dates itself with (© april 2006, Datum: 15 september 2008), or null. */
