@@ -280,6 +280,14 @@ export class TermMatcher {
   private readonly blocking: ReadonlySet<string>;
   /** Folded conforming forms by term id (to see whether a passage names a term). */
   private readonly conformKeys: ReadonlyMap<string, readonly string[]>;
+  /** For each lexicon entry, the indexes (in defs.terms) of the terms it stands for. */
+  private readonly entryTerms: readonly Int32Array[];
+  /** For each lexicon entry, the index of its term if it is a conforming form, else -1. */
+  private readonly conformTerm: Int32Array;
+  /** Per term, the stamp of the last paragraph found to name it (ParagraphFacts). */
+  private readonly named: Int32Array;
+  private stamps = 0;
+  private readonly nextStamp = (): number => this.stamps++;
 
   constructor(
     private readonly defs: EffectiveDefinitions,
@@ -330,6 +338,11 @@ export class TermMatcher {
       else list.push(e.key);
     }
     this.conformKeys = keys;
+    const termIndex = new Map(defs.terms.map((t, i) => [t.id, i]));
+    const indexOf = (id: string | null): number => (id === null ? -1 : (termIndex.get(id) ?? -1));
+    this.entryTerms = lexicon.map((e) => Int32Array.from((e.meanings ?? [e.termId]).map(indexOf).filter((i) => i >= 0)));
+    this.conformTerm = Int32Array.from(lexicon, (e) => (e.kind === 'conform' ? indexOf(e.termId) : -1));
+    this.named = new Int32Array(defs.terms.length).fill(-1);
   }
 
   /**
@@ -482,10 +495,18 @@ export class TermMatcher {
     const wordEnds = new Int32Array(n);
     const starts = new Int32Array(n);
     const ends = new Int32Array(n);
+    // Hits inside the same word (they come in order) share its bounds: looked up once per word, so a
+    // long run of letters with many hits in it is not walked again for each.
+    let wordStart = -1;
+    let wordEnd = -1;
     for (let i = 0; i < n; i++) {
       const hit = hits[i];
-      const ws = hit.inWord ? wordStartAt(codes, hit.start) : hit.start;
-      const we = hit.inWord ? wordEndAt(codes, hit.end) : hit.end;
+      if (hit.inWord && !(hit.start >= wordStart && hit.end <= wordEnd)) {
+        wordStart = wordStartAt(codes, hit.start);
+        wordEnd = wordEndAt(codes, hit.end);
+      }
+      const ws = hit.inWord ? wordStart : hit.start;
+      const we = hit.inWord ? wordEnd : hit.end;
       wordStarts[i] = ws;
       wordEnds[i] = we;
       starts[i] = folded.origin[ws];
@@ -543,7 +564,7 @@ export class TermMatcher {
       if (expansion) return false;
     }
     // The paragraph test first: it reads only the automaton's matches, the sentence test the text.
-    if (this.paragraphNamesTerm(folded, hit, entry) && context.speaksAboutWords(start)) return false;
+    if (this.paragraphNamesTerm(folded, hit) && context.speaksAboutWords(start)) return false;
     if (rules?.historicUntil !== undefined && context.speaksOfTimeBefore(start, rules.historicUntil)) return false;
     return true;
   }
@@ -563,15 +584,13 @@ export class TermMatcher {
     const known = this.paragraph;
     if (known !== undefined && known.folded === folded && known.from === from) return known;
     const to = k < breaks.length ? breaks[k] : folded.codes.length;
-    this.paragraph = new ParagraphFacts(folded, from, to, this.matches, this.lexicon);
+    this.paragraph = new ParagraphFacts(folded, from, to);
     return this.paragraph;
   }
 
   /** Whether the paragraph of `hit` mentions a conforming form of a term the entry stands for (from the automaton's matches). */
-  private paragraphNamesTerm(folded: FoldedText, hit: Hit, entry: LexiconEntry): boolean {
-    const named = this.paragraphOf(folded, hit).namedTerms();
-    if (entry.meanings !== undefined) return entry.meanings.some((id) => named.has(id));
-    return entry.termId !== null && named.has(entry.termId);
+  private paragraphNamesTerm(folded: FoldedText, hit: Hit): boolean {
+    return this.paragraphOf(folded, hit).namesAnyOf(this.entryTerms[hit.entry], this.matches, this.conformTerm, this.named, this.nextStamp);
   }
 
   /** Whether folded `text` contains a conforming form of a term the entry stands for. */
@@ -886,40 +905,46 @@ export class TermMatcher {
   }
 }
 
-/** What one paragraph of a scan holds; each fact worked out on first use. */
+/**
+ * What one paragraph of a scan holds; each fact worked out on first use.
+ * Which terms it names is kept as a mark per term (`named[term] === stamp`),
+ * so that a text of many paragraphs allocates nothing for it.
+ */
 class ParagraphFacts {
-  private named: Set<string> | undefined;
-  private text: string | undefined;
-  private readonly words = new Map<string, boolean>();
+  private stamp = -1;
+  private words: Map<string, boolean> | undefined;
 
   constructor(
     readonly folded: FoldedText,
     readonly from: number,
     readonly to: number,
-    private readonly matches: MatchBuffer,
-    private readonly lexicon: readonly LexiconEntry[],
   ) {}
 
-  /** The ids of the terms whose conforming form the paragraph holds. */
-  namedTerms(): Set<string> {
-    if (this.named === undefined) {
-      const named = new Set<string>();
-      const { matches, lexicon, from, to } = this;
+  /**
+   * Whether the paragraph holds a conforming form of one of `terms` (indexes
+   * of terms); `named` and `conformTerm` are the matcher's (see TermMatcher.named).
+   */
+  namesAnyOf(terms: Int32Array, matches: MatchBuffer, conformTerm: Int32Array, named: Int32Array, nextStamp: () => number): boolean {
+    if (terms.length === 0) return false;
+    if (this.stamp < 0) {
+      const stamp = nextStamp();
+      const { from, to } = this;
       for (let i = firstAtOrAfter(matches.ends, from + 1, matches.count); i < matches.count && matches.ends[i] <= to; i++) {
-        const e = lexicon[matches.patterns[i]];
-        if (e.kind === 'conform' && e.termId !== null) named.add(e.termId);
+        const term = conformTerm[matches.patterns[i]];
+        if (term >= 0) named[term] = stamp;
       }
-      this.named = named;
+      this.stamp = stamp;
     }
-    return this.named;
+    for (let k = 0; k < terms.length; k++) if (named[terms[k]] === this.stamp) return true;
+    return false;
   }
 
   /** Whether the paragraph holds `word` (folded) as a whole word. */
   hasWord(word: string): boolean {
+    this.words ??= new Map();
     let has = this.words.get(word);
     if (has === undefined) {
-      this.text ??= foldedSlice(this.folded, this.from, this.to);
-      has = containsWord(this.text, word);
+      has = containsWordIn(this.folded.codes, this.from, this.to, word);
       this.words.set(word, has);
     }
     return has;
@@ -966,12 +991,14 @@ function codesEqual(codes: Uint16Array, at: number, word: string): boolean {
   return true;
 }
 
-/** Whether `word` occurs in `text` as a whole word (both folded). */
-function containsWord(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    const before = at === 0 ? NaN : text.charCodeAt(at - 1);
-    const after = text.charCodeAt(at + word.length);
-    if ((Number.isNaN(before) || !isWordCode(before)) && (Number.isNaN(after) || !isWordCode(after))) return true;
+/** Whether `word` occurs in codes [from, to) as a whole word (both folded; the ends of the range are word boundaries). */
+function containsWordIn(codes: Uint16Array, from: number, to: number, word: string): boolean {
+  const n = word.length;
+  if (n === 0) return false;
+  const first = word.charCodeAt(0);
+  for (let at = from; at + n <= to; at++) {
+    if (codes[at] !== first || !codesEqual(codes, at, word)) continue;
+    if ((at === from || !isWordCode(codes[at - 1])) && (at + n === to || !isWordCode(codes[at + n]))) return true;
   }
   return false;
 }

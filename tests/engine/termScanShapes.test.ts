@@ -3,7 +3,9 @@
  * one long line (no line breaks, as taken from a PDF) or one long paragraph
  * (no blank lines) was read again for every word found (the line's start
  * looked up from the word, the paragraph searched for the standard term),
- * so 1 MB on one line took 27 s and 3 MB in one paragraph 135 s.
+ * so 1 MB on one line took 27 s and 3 MB in one paragraph 135 s; a run of
+ * letters without a space with many terms in it was walked again for each
+ * (240 KB: 37 s).
  *
  * No speed target here (that is bench/'s business): each text is large
  * enough that reading it again per word takes 40 s to minutes, against a
@@ -37,4 +39,14 @@ test('one line of 2 MB, no line breaks', () => {
 
 test('one paragraph of 36,000 lines, no blank line', () => {
   expectEveryRepeat(`${SENTENCE}\n`.repeat(REPEATS), '\n');
+});
+
+test('one run of 240,000 letters with 20,000 terms in it: one finding for the word', () => {
+  const word = 'klantmanager'.repeat(20_000);
+  const started = performance.now();
+  const findings = matcher.scan(word);
+  expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+  expect(findings).toHaveLength(1);
+  expect(findings[0]).toMatchObject({ start: 0, end: word.length, fragment: word });
+  expect(findings[0].suggestions).toEqual(['werkcoach'.repeat(20_000)]);
 });
