@@ -115,6 +115,16 @@ interface Range {
   readonly end: number;
 }
 
+/** A run of non-space characters (see TextContext.tokenAround). */
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  /** Offsets of the dots, @'s and colons in the run, ascending. */
+  readonly marks: readonly number[];
+  /** Whether the run is a URL or an e-mail address, once asked. */
+  address: boolean | undefined;
+}
+
 export interface GlossaryLine {
   readonly head: Range;
   readonly body: Range;
@@ -180,6 +190,7 @@ const YEAR = /(?:^|[^\d])((?:19|20)\d\d)(?!\d)/g;
 
 export class TextContext {
   private line: Range = { start: 0, end: -1 };
+  private token: Token = { start: 0, end: -1, marks: [], address: undefined };
   private paragraph: Range = { start: 0, end: -1 };
   private sentence: Range = { start: 0, end: -1 };
   private titles: Range[] | undefined;
@@ -357,22 +368,45 @@ export class TextContext {
 
   /** A URL or an e-mail address: the run of non-space characters around [start, end). */
   inAddress(start: number, end: number): boolean {
+    let token = this.token;
+    if (!(start >= token.start && end <= token.end)) token = this.tokenAround(start, end);
+    // Fast way out: an address has a dot, an @ or a colon in its run of non-space characters, outside
+    // the word itself (after it: not as the run's last character).
+    const marks = token.marks;
+    if (marks.length === 0) return false;
+    if (marks[0] >= start) {
+      const k = firstAtOrAfter(marks, end);
+      if (k >= marks.length || marks[k] >= token.end - 1) return false;
+    }
+    if (token.address === undefined) {
+      const text = this.source.slice(token.start, token.end);
+      token.address = /:\/\/|(?:^|[([<])www\.|@[\w-]+\./i.test(text) || /[\w-]\.(?:nl|com|org|net|eu|be|info|nu)\b/i.test(text);
+    }
+    return token.address;
+  }
+
+  /**
+   * The run of non-space characters around [start, end), with the dots, @'s
+   * and colons in it. Kept for the next word when [start, end) has no space
+   * in it (so the run is that of every word inside it): a text without
+   * spaces is one run, walked once.
+   */
+  private tokenAround(start: number, end: number): Token {
     const source = this.source;
-    // Fast way out: an address has a dot, an @ or a colon inside its run of non-space characters.
-    let marked = false;
     let s = start;
-    while (s > 0 && !isSpaceCode(source.charCodeAt(s - 1))) {
-      const c = source.charCodeAt(--s);
-      if (c === 46 || c === 64 || c === 58) marked = true;
-    }
+    while (s > 0 && !isSpaceCode(source.charCodeAt(s - 1))) s--;
     let e = end;
-    while (e < source.length && !isSpaceCode(source.charCodeAt(e))) {
-      const c = source.charCodeAt(e++);
-      if ((c === 46 || c === 64 || c === 58) && e < source.length && !isSpaceCode(source.charCodeAt(e))) marked = true;
+    while (e < source.length && !isSpaceCode(source.charCodeAt(e))) e++;
+    const marks: number[] = [];
+    let inner = false;
+    for (let i = s; i < e; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 46 || c === 64 || c === 58) marks.push(i);
+      else if (i >= start && i < end && isSpaceCode(c)) inner = true;
     }
-    if (!marked) return false;
-    const token = source.slice(s, e);
-    return /:\/\/|(?:^|[([<])www\.|@[\w-]+\./i.test(token) || /[\w-]\.(?:nl|com|org|net|eu|be|info|nu)\b/i.test(token);
+    const token: Token = { start: s, end: e, marks, address: undefined };
+    if (!inner) this.token = token;
+    return token;
   }
 
   /**

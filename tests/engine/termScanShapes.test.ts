@@ -5,7 +5,8 @@
  * looked up from the word, the paragraph searched for the standard term),
  * so 1 MB on one line took 27 s and 3 MB in one paragraph 135 s; a run of
  * letters without a space with many terms in it was walked again for each
- * (240 KB: 37 s).
+ * (240 KB: 37 s), and so was a text without spaces, to see whether each word
+ * is part of a web or e-mail address (2 MB: 16 s).
  *
  * No speed target here (that is bench/'s business): each text is large
  * enough that reading it again per word takes 40 s to minutes, against a
@@ -49,4 +50,16 @@ test('one run of 240,000 letters with 20,000 terms in it: one finding for the wo
   expect(findings).toHaveLength(1);
   expect(findings[0]).toMatchObject({ start: 0, end: word.length, fragment: word });
   expect(findings[0].suggestions).toEqual(['werkcoach'.repeat(20_000)]);
+});
+
+test('a text of 1 MB without spaces: every word checked against the one run of characters it is in', () => {
+  // Dots between the words, so the run looks like it could be an address (and is not: no domain, no @).
+  const text = 'zie.de.klantmanager.en.de.werkcoach.'.repeat(28_000);
+  const started = performance.now();
+  const findings = matcher.scan(text);
+  expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+  expect(findings).toHaveLength(28_000);
+  expect(new Set(findings.map((f) => f.fragment))).toEqual(new Set(['klantmanager']));
+  // The same words in an address are left alone.
+  expect(matcher.scan('Zie www.klantmanager.nl en mail klantmanager@gemeente.nl of de klantmanager.')).toHaveLength(1);
 });
