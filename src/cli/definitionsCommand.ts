@@ -7,6 +7,7 @@ import { searchTerms, type TermHit } from '../definitions/definitionSearch';
 import { definitionSetJson, formatParameter, termsByCategory } from '../definitions/publication';
 import type { EffectiveDefinitions, EffectiveTerm } from '../definitions/profile';
 import { loadDefinitions, type CommonOptions, type Output } from './context';
+import { shorten } from '../engine/templates/definitionText';
 
 function wrap(text: string, width: number, indent: string): string {
   const lines: string[] = [];
@@ -67,7 +68,7 @@ export function searchText(defs: EffectiveDefinitions, query: string, hits: read
   const bold = styler(colour);
   const out: string[] = [heading(defs, bold)];
   if (hits.length === 0) {
-    out.push('', `Geen begrip gevonden voor '${query}'. Zoek op een term, een vorm, een woord dat men in plaats ervan schrijft, of een woord uit een definitie; 'reintegratie definities' toont de hele set.`);
+    out.push('', `Geen begrip gevonden voor '${shorten(query, 60)}'. Zoek op een term, een vorm, een woord dat men in plaats ervan schrijft, of een woord uit een definitie; 'reintegratie definities' toont de hele set.`);
     return out.join('\n');
   }
   out.push('', `${hits.length} ${hits.length === 1 ? 'begrip' : 'begrippen'} gevonden voor '${query}':`);

@@ -202,6 +202,10 @@ describe('reintegratie definities <zoekterm>', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Geen begrip gevonden voor 'xyzzy'.");
     expect(JSON.parse(runCli(['definities', 'xyzzy', '--json']).stdout).termen).toEqual([]);
+    // A pasted text as search term is quoted short, not echoed whole.
+    const long = runCli(['definities', `xyzzy ${'plugh '.repeat(2000)}`]).stdout;
+    expect(long).toMatch(/Geen begrip gevonden voor 'xyzzy plugh[ a-z]*…'\./);
+    expect(long.length).toBeLessThan(1000);
   });
 });
 
