@@ -83,6 +83,7 @@ export async function contractCommand(options: ContractOptions, output: Output):
           sjabloon: options.sjabloon,
           ingevuld: filled.filled.map((f) => ({ blad: f.sheet, cel: f.cell, velden: f.names })),
           onbekend: filled.unknown.map((u) => ({ blad: u.sheet, cel: u.cell, veld: u.name })),
+          inFormule: filled.inFormulas.map((u) => ({ blad: u.sheet, cel: u.cell, veld: u.name })),
         },
         null,
         2,
@@ -94,7 +95,11 @@ export async function contractCommand(options: ContractOptions, output: Output):
       lines.push(`Onbekende plaatshouders (niet ingevuld):`);
       for (const u of filled.unknown) lines.push(`  {{${u.name}}} in ${u.sheet}!${u.cell}`);
     }
+    if (filled.inFormulas.length > 0) {
+      lines.push(`Plaatshouders in een formule (de formule is niet gewijzigd; vul ze in de formule zelf in):`);
+      for (const u of filled.inFormulas) lines.push(`  {{${u.name}}} in ${u.sheet}!${u.cell}`);
+    }
     output.out(lines.join('\n'));
   }
-  return filled.unknown.length > 0 ? 1 : 0;
+  return filled.unknown.length > 0 || filled.inFormulas.length > 0 ? 1 : 0;
 }

@@ -41,6 +41,14 @@ export interface SheetData {
   /** 0-based indexes of hidden rows (they are checked all the same). */
   readonly hiddenRows?: ReadonlySet<number>;
   readonly merges?: readonly MergeRange[];
+  /**
+   * The formulas of the cells that hold one, by A1 address, with their `=`
+   * ("=" alone when the file gives no text, as for a cell of a shared
+   * formula), where the host reads them (the .xlsx reader; an Office read
+   * leaves this out, see WorkbookPort.formulasOf). The engine checks the
+   * values; this is for flows that must not write over a formula.
+   */
+  readonly formulas?: ReadonlyMap<string, string>;
 }
 
 export interface WorkbookData {

@@ -192,6 +192,13 @@ export interface WorkbookPort {
   readCells(cells: readonly CellRef[]): Promise<RawValue[]>;
   /** Writes values (and formulas) into existing sheets; never formats other cells. */
   writeCells(blocks: readonly WriteBlock[]): Promise<void>;
+  /**
+   * The formula of each cell, with its `=` (Excel's English syntax; "=" alone
+   * when the host does not give its text), or null for a cell that holds a
+   * constant or nothing. Asked for a few cells before writing over them: a
+   * read gives a formula's result, not the formula.
+   */
+  formulasOf(cells: readonly CellRef[]): Promise<(string | null)[]>;
   /** Marks flagged cells (replacing our earlier marks on those cells); the user's own formatting stays as it is. */
   applyMarks(marks: readonly CellMark[]): Promise<void>;
   /** Removes every mark of ours in the workbook, leaving the user's own formatting and notes exactly as before. Returns the number of cells cleared. */

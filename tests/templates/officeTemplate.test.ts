@@ -58,3 +58,25 @@ test('placeholders through Office.js: only the cells with a placeholder are writ
   expect(sheet.values[1]).toEqual([3, 'NK-RI-2026-014']);
   expect((model.sheet('Anders') as FakeSheet).values[0]).toEqual(['Niets']);
 });
+
+test('placeholders through Office.js: a formula that shows one is asked for its formula and left a formula', async () => {
+  const model = FakeWorkbook.fromSheets([
+    { name: 'Contract', values: [['{{kenmerk}}', '{{kenmerk}}', 'Opdrachtgever: {{opdrachtgever.naam}}']] },
+  ]);
+  const sheet = model.sheet('Contract') as FakeSheet;
+  // B1 refers to A1; C1 has the placeholder in its own text.
+  sheet.formulas.set(key(0, 1), '=A1');
+  sheet.formulas.set(key(0, 2), '="Opdrachtgever: "&"{{opdrachtgever.naam}}"');
+  const port = new OfficeWorkbook(new FakeExcel(model));
+  expect(await port.formulasOf([0, 1, 2].map((col) => ({ sheet: 'Contract', row: 0, col })))).toEqual([
+    null,
+    '=A1',
+    '="Opdrachtgever: "&"{{opdrachtgever.naam}}"',
+  ]);
+  const data = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'contract-gegevens-noord-kennemerland.json'), 'utf8'));
+  const result = await fillPlaceholders(port, { set, data });
+  expect(result.filled.map((f) => f.cell)).toEqual(['A1']);
+  expect(result.inFormulas).toEqual([{ sheet: 'Contract', cell: 'C1', name: 'opdrachtgever.naam' }]);
+  expect(sheet.values[0]?.[0]).toBe('NK-RI-2026-014');
+  expect([sheet.formulas.get(key(0, 1)), sheet.formulas.get(key(0, 2))]).toEqual(['=A1', '="Opdrachtgever: "&"{{opdrachtgever.naam}}"']);
+});

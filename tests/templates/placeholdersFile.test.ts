@@ -2,8 +2,9 @@
  * Placeholders in a municipality's own .xlsx: `reintegratie contract
  * --sjabloon` fills every known placeholder in a copy and changes nothing
  * else. Both files are read back with ExcelJS and compared cell by cell:
- * value, formula and style of every other cell, the style of the filled
- * cells, merges, widths and the other sheet; the own file is untouched.
+ * value, formula and style of every other cell (formulas that show a
+ * placeholder included: they stay formulas), the style of the filled cells,
+ * merges, widths and the other sheet; the own file is untouched.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +40,10 @@ async function ownWorkbook(path: string): Promise<void> {
   ws.getCell('A7').border = { top: { style: 'double' } };
   ws.getCell('C7').value = 12.5;
   ws.getCell('C7').numFmt = '0.00';
+  // Formulas whose result shows a placeholder: one refers to a placeholder cell (it follows that cell),
+  // one has the placeholder in its own text (the user fills it there). Neither may become a constant.
+  ws.getCell('C2').value = { formula: 'B2', result: '{{kenmerk}}' };
+  ws.getCell('A8').value = { formula: '"Opdrachtgever: "&"{{opdrachtgever.naam}}"', result: 'Opdrachtgever: {{opdrachtgever.naam}}' };
   const notes = wb.addWorksheet('Toelichting');
   notes.getCell('A1').value = 'Geen plaatshouders hier.';
   notes.getCell('B2').value = new Date(Date.UTC(2025, 5, 1));
@@ -70,6 +75,9 @@ test('every placeholder filled, unknown ones reported with their cell, every oth
   expect(result.status).toBe(1);
   expect(result.stdout).toContain('5 cellen ingevuld');
   expect(result.stdout).toContain('{{onbekend}} in Contract!A6');
+  expect(result.stdout).toContain('Plaatshouders in een formule');
+  expect(result.stdout).toContain('{{opdrachtgever.naam}} in Contract!A8');
+  expect(result.stdout).not.toContain('Contract!C2');
   expect(readFileSync(own)).toEqual(before);
 
   const [a, b] = [await read(own), await read(out)];

@@ -108,6 +108,20 @@ describe('readXlsx on hand-made workbooks', () => {
     expect(isUncalculatedFormula(sheet.values[0]![4])).toBe(true);
     expect(isUncalculatedFormula(sheet.values[0]![3])).toBe(false);
     expect(sheet.formats?.[0]?.[6]).toBe('0%');
+    // Which cells hold a formula, and its text where the file gives one (entities decoded).
+    expect(sheet.formulas).toEqual(
+      new Map([
+        ['A1', '=1+1'],
+        ['B1', '="a"&"b"'],
+        ['C1', '=TRUE()'],
+        ['D1', '=NA()'],
+        ['E1', '=A1*3'],
+        ['F1', '=""'],
+        ['G1', '=A1/4'],
+        ['G2', '='],
+        ['H2', '=A1&B1'],
+      ]),
+    );
   });
 
   test('numbers in all notations', () => {

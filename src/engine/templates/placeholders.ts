@@ -120,6 +120,11 @@ export function fieldLookup(fields: ReadonlyMap<string, FieldValue>, defs: Effec
   return { get: (name) => fields.get(name) ?? termField(name, defs) };
 }
 
+/** The names of the placeholders in `text`, in order. */
+export function placeholderNames(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
+}
+
 export interface FilledCell {
   /** The new value, or undefined when the cell has no placeholder we know. */
   readonly value?: RawValue;

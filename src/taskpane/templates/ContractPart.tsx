@@ -14,6 +14,7 @@ import { CLIENT_LEVEL, contractSchema, FINANCING_TERMS, REPORT_FREQUENCIES } fro
 import { fillPlaceholders, writeStandardContract, type PlaceholderPlace } from '../../workbook/flows/contractFlow';
 import { TemplateConflictError } from '../../workbook/flows/reportTemplateFlow';
 import { parseAddress } from '../../workbook/flows/markPlan';
+import type { WorkbookPort } from '../../workbook/port';
 import { chooseFile } from '../common/saveFile';
 import { usePane } from '../paneContext';
 import { checkContractForm, contractFormOf, contractJsonOf, emptyContractForm, problemOf, type ContractForm, type PartyForm } from './contractForm';
@@ -34,6 +35,7 @@ export function ContractPart() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const [unknown, setUnknown] = useState<readonly PlaceholderPlace[]>([]);
+  const [inFormulas, setInFormulas] = useState<readonly PlaceholderPlace[]>([]);
   const check = useMemo(() => checkContractForm(form, defs, format), [form, defs, format]);
 
   const edit = (next: ContractForm) => {
@@ -108,6 +110,7 @@ export function ContractPart() {
   const act = async (what: 'standaard' | 'plaatshouders', replace = false) => {
     setTouched(true);
     setUnknown([]);
+    setInFormulas([]);
     if (check.data === null) {
       setMessage({ intent: 'error', text: 'De contractgegevens hebben nog fouten; herstel eerst de velden hieronder.' });
       return;
@@ -126,12 +129,15 @@ export function ContractPart() {
       } else {
         const filled = await fillPlaceholders(pane.port, { set: pane.set, data });
         setUnknown(filled.unknown);
+        setInFormulas(filled.inFormulas);
         const n = filled.filled.length;
+        const f = filled.inFormulas.length;
         setMessage({
-          intent: filled.unknown.length > 0 ? 'warning' : 'success',
+          intent: filled.unknown.length > 0 || f > 0 ? 'warning' : 'success',
           text:
             `${n} ${n === 1 ? 'cel' : 'cellen'} met plaatshouders ingevuld; verder is niets gewijzigd.` +
-            (filled.unknown.length > 0 ? ` ${filled.unknown.length} onbekende ${filled.unknown.length === 1 ? 'plaatshouder' : 'plaatshouders'} staan hieronder.` : ''),
+            (filled.unknown.length > 0 ? ` ${filled.unknown.length} onbekende ${filled.unknown.length === 1 ? 'plaatshouder' : 'plaatshouders'} staan hieronder.` : '') +
+            (f > 0 ? ` ${f} ${f === 1 ? 'plaatshouder staat' : 'plaatshouders staan'} in een formule; die is niet gewijzigd: vul ${f === 1 ? 'hem' : 'ze'} in de formule zelf in.` : ''),
         });
       }
     } catch (error) {
@@ -361,24 +367,31 @@ export function ContractPart() {
         </div>
       </form>
       <TemplateMessage message={message} onReplace={() => void act('standaard', true)} onDismiss={() => setMessage(null)} />
-      {unknown.length > 0 && (
-        <ul aria-label="Onbekende plaatshouders">
-          {unknown.map((u) => (
-            <li key={`${u.sheet}!${u.cell}:${u.name}`}>
-              <Button
-                size="small"
-                appearance="transparent"
-                onClick={() => {
-                  const at = parseAddress(u.cell);
-                  if (at !== undefined) void pane.port.select({ sheet: u.sheet, ...at });
-                }}
-              >
-                {`{{${u.name}}}`} in {u.sheet}!{u.cell}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <PlaceList label="Onbekende plaatshouders" places={unknown} where="in" port={pane.port} />
+      <PlaceList label="Plaatshouders in een formule" places={inFormulas} where="in een formule in" port={pane.port} />
     </section>
+  );
+}
+
+/** Placeholders with their cell, each a button that selects the cell. */
+function PlaceList(props: { label: string; places: readonly PlaceholderPlace[]; where: string; port: WorkbookPort }) {
+  if (props.places.length === 0) return null;
+  return (
+    <ul aria-label={props.label}>
+      {props.places.map((u) => (
+        <li key={`${u.sheet}!${u.cell}:${u.name}`}>
+          <Button
+            size="small"
+            appearance="transparent"
+            onClick={() => {
+              const at = parseAddress(u.cell);
+              if (at !== undefined) void props.port.select({ sheet: u.sheet, ...at });
+            }}
+          >
+            {`{{${u.name}}}`} {props.where} {u.sheet}!{u.cell}
+          </Button>
+        </li>
+      ))}
+    </ul>
   );
 }

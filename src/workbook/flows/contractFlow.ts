@@ -13,7 +13,7 @@ import { standardReportFormat, type ReportFormat } from '../../definitions/repor
 import { cellAddress } from '../../engine/grid';
 import { parseContract, type ContractData } from '../../engine/templates/contractData';
 import { annexEntries, contractText, type AnnexEntry, type ContractText } from '../../engine/templates/contractText';
-import { contractFields, fieldLookup, fillCell } from '../../engine/templates/placeholders';
+import { contractFields, fieldLookup, fillCell, placeholderNames, type FilledCell } from '../../engine/templates/placeholders';
 import { scanTextCells } from '../../engine/textCells';
 import { termMatcher } from '../../engine/termMatcher';
 import type { AcceptedFinding, WorkbookPort, WriteBlock } from '../port';
@@ -113,32 +113,56 @@ export interface PlaceholdersFilled extends PreparedContract {
   readonly filled: readonly { readonly sheet: string; readonly cell: string; readonly names: readonly string[] }[];
   /** Placeholders we do not know, with their cell (left as they are). */
   readonly unknown: readonly PlaceholderPlace[];
+  /**
+   * Placeholders written inside a formula (`="Gemeente "&"{{gemeente}}"`):
+   * the formula is left as it is, for the user to fill (a formula that only
+   * shows a placeholder of another cell is left alone and reported nowhere:
+   * it follows that cell).
+   */
+  readonly inFormulas: readonly PlaceholderPlace[];
 }
 
-/** Fills every placeholder of the workbook's sheets (our own Controle and Logboek sheets excepted); writes only the cells that hold one. */
+/**
+ * Fills every placeholder of the workbook's sheets (our own Controle and
+ * Logboek sheets excepted); writes only the cells that hold one as a value.
+ * A formula is never written over: a read gives its result, which shows the
+ * placeholder of the cell it refers to, and writing the filled text there
+ * would replace the formula with a constant.
+ */
 export async function fillPlaceholders(port: WorkbookPort, target: ContractTarget): Promise<PlaceholdersFilled> {
   const format = target.format ?? standardReportFormat();
   const defs = await definitionsFor(port, target);
   const prepared = prepareContract(target.data, defs, format);
   const fields = fieldLookup(contractFields(prepared.data, prepared.text, defs), defs);
   const snapshot = await port.read();
-  const blocks: WriteBlock[] = [];
-  const filled: PlaceholdersFilled['filled'][number][] = [];
-  const unknown: PlaceholderPlace[] = [];
+  const candidates: { sheet: string; row: number; col: number; result: FilledCell }[] = [];
   for (const sheet of snapshot.sheets) {
     if (ownSheetKind(sheet) !== null) continue;
     sheet.values.forEach((row, r) =>
       row?.forEach((value, c) => {
         const result = fillCell(value, fields);
-        const cell = cellAddress(r, c);
-        for (const name of result.unknown) unknown.push({ sheet: sheet.name, cell, name });
-        if (result.value !== undefined) {
-          blocks.push({ sheet: sheet.name, row: r, col: c, rows: [[result.value]] });
-          filled.push({ sheet: sheet.name, cell, names: result.filled });
-        }
+        if (result.value !== undefined || result.unknown.length > 0) candidates.push({ sheet: sheet.name, row: r, col: c, result });
       }),
     );
   }
+  const formulas = await port.formulasOf(candidates);
+  const blocks: WriteBlock[] = [];
+  const filled: PlaceholdersFilled['filled'][number][] = [];
+  const unknown: PlaceholderPlace[] = [];
+  const inFormulas: PlaceholderPlace[] = [];
+  candidates.forEach(({ sheet, row, col, result }, i) => {
+    const cell = cellAddress(row, col);
+    const formula = formulas[i];
+    if (formula !== null) {
+      for (const name of placeholderNames(formula)) inFormulas.push({ sheet, cell, name });
+      return;
+    }
+    for (const name of result.unknown) unknown.push({ sheet, cell, name });
+    if (result.value !== undefined) {
+      blocks.push({ sheet, row, col, rows: [[result.value]] });
+      filled.push({ sheet, cell, names: result.filled });
+    }
+  });
   if (blocks.length > 0) await port.writeCells(blocks);
-  return { ...prepared, filled, unknown };
+  return { ...prepared, filled, unknown, inFormulas };
 }

@@ -34,7 +34,7 @@ interface MemorySheet {
   formats: (readonly (string | undefined)[] | undefined)[];
   merges?: readonly MergeRange[];
   hiddenRows?: ReadonlySet<number>;
-  /** Formulas of cells we wrote, by A1 address. */
+  /** Formulas of the cells that hold one (from the base package, or written since), by A1 address. */
   formulas: Map<string, string>;
   /** Set when we put the sheet whole: its spec, kept up to date with later writes. */
   spec?: SheetSpec;
@@ -165,7 +165,7 @@ export class MemoryWorkbook implements WorkbookPort {
         formats: (s.formats ?? []).slice(),
         merges: s.merges,
         hiddenRows: s.hiddenRows,
-        formulas: new Map(),
+        formulas: new Map(s.formulas ?? []),
         fromBase: true,
       });
     }
@@ -241,6 +241,10 @@ export class MemoryWorkbook implements WorkbookPort {
       }
     }
     this.changed('waarden');
+  }
+
+  async formulasOf(cells: readonly CellRef[]): Promise<(string | null)[]> {
+    return cells.map((c) => this.sheet(c.sheet).formulas.get(cellAddress(c.row, c.col)) ?? null);
   }
 
   async applyMarks(marks: readonly CellMark[]): Promise<void> {

@@ -283,6 +283,25 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  async formulasOf(cells: readonly CellRef[]): Promise<(string | null)[]> {
+    if (cells.length === 0) return [];
+    return this.host.run(async (context) => {
+      const sheets = await this.sheetsNamed(context, new Set(cells.map((c) => c.sheet)));
+      const batch = new RequestBatch(context);
+      const ranges: Range[] = [];
+      for (const c of cells) {
+        // A cell's formulas give its formula (with the '='), or its constant.
+        await batch.room(40, 256);
+        ranges.push((sheets.get(c.sheet) as Worksheet).getRangeByIndexes(c.row, c.col, 1, 1).load('formulas'));
+      }
+      await batch.flush();
+      return ranges.map((r) => {
+        const f: unknown = r.formulas[0][0];
+        return typeof f === 'string' && f.startsWith('=') ? f : null;
+      });
+    });
+  }
+
   async writeCells(blocks: readonly WriteBlock[]): Promise<void> {
     if (blocks.length === 0) return;
     const caps = this.capabilities;

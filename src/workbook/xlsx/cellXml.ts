@@ -103,6 +103,7 @@ export function readCellElement(grid: SheetGrid, s: string): void {
   }
   // A self-closing <f/> (a cell of a shared formula) has no text.
   if (formula === undefined && /<(?:\w+:)?f[\s/>]/.test(s.slice(te, stop))) formula = '';
+  if (formula !== undefined) grid.putFormula(formula.trim());
 
   if (inline !== undefined && (type === T_INLINE || value === undefined)) {
     grid.put(inline);

@@ -4,7 +4,7 @@
  * merges, and turning cell text into values by cell type and style.
  */
 
-import type { CellError, MergeRange, RawValue, SheetData } from '../../engine/grid';
+import { cellAddress, type CellError, type MergeRange, type RawValue, type SheetData } from '../../engine/grid';
 import { MAX_COLUMNS, MAX_ROWS, parseRangeRef, RangeRef } from './cellRefs';
 import { DATE1904_OFFSET } from '../../engine/excelDate';
 import { isoToSerial } from './excelDates';
@@ -104,6 +104,7 @@ export class SheetGrid {
   private formats: RowStore<string | undefined> | undefined;
   private hiddenRows: Set<number> | undefined;
   private merges: MergeRange[] | undefined;
+  private formulas: Map<string, string> | undefined;
 
   constructor(context: SheetContext) {
     this.name = context.name;
@@ -239,6 +240,11 @@ export class SheetGrid {
     this.values.set(this.row, this.col, value);
   }
 
+  /** Records that the current cell holds a formula (its text without the `=`; empty when the file gives none). */
+  putFormula(text: string): void {
+    (this.formulas ??= new Map()).set(cellAddress(this.row, this.col), `=${text}`);
+  }
+
   /** Stores a number format at the current cell. */
   putFormat(format: string): void {
     (this.formats ??= new RowStore<string | undefined>(undefined)).set(this.row, this.col, format);
@@ -251,7 +257,9 @@ export class SheetGrid {
       formats?: ((string | undefined)[] | undefined)[];
       hiddenRows?: Set<number>;
       merges?: MergeRange[];
+      formulas?: Map<string, string>;
     } = { name: this.name, values: this.values.rows };
+    if (this.formulas !== undefined) sheet.formulas = this.formulas;
     if (this.formats !== undefined) sheet.formats = this.formats.rows;
     if (this.hiddenRows !== undefined) sheet.hiddenRows = this.hiddenRows;
     if (this.merges !== undefined) sheet.merges = this.merges;
