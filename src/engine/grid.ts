@@ -44,9 +44,10 @@ export interface SheetData {
   /**
    * The formulas of the cells that hold one, by A1 address, with their `=`
    * ("=" alone when the file gives no text, as for a cell of a shared
-   * formula), where the host reads them (the .xlsx reader; an Office read
-   * leaves this out, see WorkbookPort.formulasOf). The engine checks the
-   * values; this is for flows that must not write over a formula.
+   * formula), where the host was asked to read them (the .xlsx reader with
+   * its `formulas` option; a check and an Office read leave this out, see
+   * WorkbookPort.formulasOf). The engine checks the values; this is for flows
+   * that must not write over a formula.
    */
   readonly formulas?: ReadonlyMap<string, string>;
 }

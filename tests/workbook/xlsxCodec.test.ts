@@ -453,3 +453,19 @@ describe('sheets of running text print readably', () => {
     expect(wrappedLines('x'.repeat(250), 100)).toBe(1);
   });
 });
+
+describe('formulas of an opened package', () => {
+  test('formulasOf: the base package’s formulas, read when asked; a cell written since holds what was written', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Blad1');
+    ws.getCell('A1').value = '{{kenmerk}}';
+    ws.getCell('B1').value = { formula: 'A1', result: '{{kenmerk}}' };
+    ws.getCell('C1').value = { formula: 'B1&"!"', result: '{{kenmerk}}!' };
+    const memory = MemoryWorkbook.fromXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), xlsxCodec);
+    const cells = ['A1', 'B1', 'C1', 'D1'].map((_, col) => ({ sheet: 'Blad1', row: 0, col }));
+    expect(await memory.formulasOf(cells)).toEqual([null, '=A1', '=B1&"!"', null]);
+    // Written over: a constant, or a formula of ours.
+    await memory.writeCells([{ sheet: 'Blad1', row: 0, col: 1, rows: [['vast', { value: 1, formula: '=1' }]] }]);
+    expect(await memory.formulasOf(cells)).toEqual([null, null, '=1', null]);
+  });
+});

@@ -34,7 +34,7 @@ interface MemorySheet {
   formats: (readonly (string | undefined)[] | undefined)[];
   merges?: readonly MergeRange[];
   hiddenRows?: ReadonlySet<number>;
-  /** Formulas of the cells that hold one (from the base package, or written since), by A1 address. */
+  /** Formulas of cells we wrote, by A1 address (those of the base package: MemoryWorkbook.baseFormulas). */
   formulas: Map<string, string>;
   /** Set when we put the sheet whole: its spec, kept up to date with later writes. */
   spec?: SheetSpec;
@@ -165,7 +165,7 @@ export class MemoryWorkbook implements WorkbookPort {
         formats: (s.formats ?? []).slice(),
         merges: s.merges,
         hiddenRows: s.hiddenRows,
-        formulas: new Map(s.formulas ?? []),
+        formulas: new Map(),
         fromBase: true,
       });
     }
@@ -244,7 +244,25 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async formulasOf(cells: readonly CellRef[]): Promise<(string | null)[]> {
-    return cells.map((c) => this.sheet(c.sheet).formulas.get(cellAddress(c.row, c.col)) ?? null);
+    return cells.map((c) => {
+      const sheet = this.sheet(c.sheet);
+      const address = cellAddress(c.row, c.col);
+      const written = sheet.formulas.get(address);
+      if (written !== undefined) return written;
+      // A cell of the base package that we have not written holds what the package says.
+      if (!sheet.fromBase || sheet.spec !== undefined || this.cellEdits.get(sheet.name)?.has(address) === true) return null;
+      return this.baseFormulas().get(sheet.name)?.get(address) ?? null;
+    });
+  }
+
+  private baseFormulasRead: ReadonlyMap<string, ReadonlyMap<string, string>> | undefined;
+
+  /** The formulas of the base package, read on first use (opening the package does not keep them). */
+  private baseFormulas(): ReadonlyMap<string, ReadonlyMap<string, string>> {
+    if (this.baseFormulasRead === undefined) {
+      this.baseFormulasRead = this.base !== null && this.codec !== null ? this.codec.formulas(this.base) : new Map();
+    }
+    return this.baseFormulasRead;
   }
 
   async applyMarks(marks: readonly CellMark[]): Promise<void> {

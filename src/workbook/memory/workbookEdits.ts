@@ -44,4 +44,6 @@ export interface WorkbookEdits {
 export interface PackageCodec {
   open(bytes: Uint8Array): OpenedPackage;
   write(base: Uint8Array | null, edits: WorkbookEdits): Uint8Array;
+  /** The formulas of a package's formula cells, by sheet name and A1 address (read again when asked: opening does not keep them). */
+  formulas(bytes: Uint8Array): ReadonlyMap<string, ReadonlyMap<string, string>>;
 }

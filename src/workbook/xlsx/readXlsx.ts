@@ -31,6 +31,8 @@ export interface ReadOptions {
   readonly maxCompressionRatio?: number;
   /** Inflated size of a part from which its compression ratio is checked. Default 16 MiB. */
   readonly ratioCheckFromBytes?: number;
+  /** Also record every formula cell and its text (SheetData.formulas). Default false. */
+  readonly formulas?: boolean;
 }
 
 export const DEFAULT_READ_LIMITS: InflateLimits = Object.freeze({
@@ -176,7 +178,7 @@ export function readPackage(bytes: Uint8Array, options: ReadOptions = {}): ReadP
     if (entry === undefined) {
       throw new XlsxReadError('beschadigd', `het bestand is beschadigd (werkblad '${sheet.name}' ontbreekt)`);
     }
-    const reader = new SheetXmlReader({ name: sheet.name, sharedStrings, styles, date1904: workbook.date1904 });
+    const reader = new SheetXmlReader({ name: sheet.name, sharedStrings, styles, date1904: workbook.date1904, formulas: options.formulas });
     guardStringSize(entry, () => streamUtf8(zip, entry, (bytes) => reader.feed(bytes)));
     sheets.push(reader.finish());
     parts.push({ name: sheet.name, part: entry.name.replace(/^\/+/, ''), state: sheet.state, conditionalFormats: reader.conditionalFormats });

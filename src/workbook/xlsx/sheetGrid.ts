@@ -17,6 +17,8 @@ export interface SheetContext {
   readonly sharedStrings: readonly string[];
   readonly styles: StyleTable;
   readonly date1904: boolean;
+  /** Record the formula of each formula cell (SheetData.formulas); off by default, a check does not need them. */
+  readonly formulas?: boolean;
 }
 
 // Cell types (the t attribute).
@@ -105,6 +107,7 @@ export class SheetGrid {
   private hiddenRows: Set<number> | undefined;
   private merges: MergeRange[] | undefined;
   private formulas: Map<string, string> | undefined;
+  private readonly keepFormulas: boolean;
 
   constructor(context: SheetContext) {
     this.name = context.name;
@@ -112,6 +115,7 @@ export class SheetGrid {
     this.styleFormats = context.styles.formats;
     this.styleDateKinds = context.styles.dateKinds;
     this.date1904 = context.date1904;
+    this.keepFormulas = context.formulas === true;
   }
 
   beyondLimits(what: string): XlsxReadError {
@@ -242,7 +246,7 @@ export class SheetGrid {
 
   /** Records that the current cell holds a formula (its text without the `=`; empty when the file gives none). */
   putFormula(text: string): void {
-    (this.formulas ??= new Map()).set(cellAddress(this.row, this.col), `=${text}`);
+    if (this.keepFormulas) (this.formulas ??= new Map()).set(cellAddress(this.row, this.col), `=${text}`);
   }
 
   /** Stores a number format at the current cell. */

@@ -158,6 +158,11 @@ export class XlsxCodec implements PackageCodec {
     return { workbook: read.workbook, visibility, stored, marks, activeSheet: read.activeSheet };
   }
 
+  formulas(bytes: Uint8Array): ReadonlyMap<string, ReadonlyMap<string, string>> {
+    const sheets = readPackage(bytes, { formulas: true }).workbook.sheets;
+    return new Map(sheets.map((s) => [s.name, s.formulas ?? new Map<string, string>()]));
+  }
+
   write(base: Uint8Array | null, edits: WorkbookEdits): Uint8Array {
     return new PackageWriter(base, base === null ? undefined : this.marked.get(base), this.options.compressor).write(edits);
   }
