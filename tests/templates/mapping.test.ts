@@ -60,6 +60,18 @@ describe('proposing a mapping', () => {
     expect(proposal.missing).toEqual([]);
   });
 
+  test('finds a header far below a title block (row 31 of the sheet), as some case-management exports write it', () => {
+    // The export's own sheet moved down: a merged title and 28 rows of report notes above the header.
+    const notes: (RawValue[] | undefined)[] = [['Export trajecten, 1e kwartaal'], undefined, ...Array.from({ length: 27 }, (_, i): RawValue[] => [`Toelichting regel ${i + 1}`])];
+    const header = exportSheet.values[2];
+    const low: SheetData = { name: 'Export', values: [...notes, undefined, header, ...exportSheet.values.slice(3)] };
+    const found = proposeMapping(low, format)!;
+    expect(found.table.headerRow).toBe(notes.length + 1);
+    expect(found.table.dataRows).toHaveLength(240);
+    expect(found.columns.map((c) => [c.source, c.target])).toEqual(proposal.columns.map((c) => [c.source, c.target]));
+    expect(looksLikeClientTable(found, format)).toBe(true);
+  });
+
   test('translates the vendor labels by the known variants of the data, Ja/Nee included; standard values and dates need no translation', () => {
     const status = Object.fromEntries(proposal.values.filter((v) => v.field === 'status').map((v) => [v.source, [v.target, v.basis]]));
     const statusList = format.codeLists.get('status')!;

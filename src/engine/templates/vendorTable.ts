@@ -25,8 +25,13 @@ export interface VendorTable {
   readonly dataRows: readonly number[];
 }
 
-/** Rows searched for the header. */
-export const HEADER_SEARCH_ROWS = 10;
+/**
+ * Rows searched for the header. A case-management export may put a title,
+ * the selection it was made with and notes above its table (the checker's
+ * report format keeps its header in the first 10 rows; an own export does
+ * not have to).
+ */
+export const HEADER_SEARCH_ROWS = 100;
 
 function headerText(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
