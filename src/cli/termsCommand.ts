@@ -8,7 +8,7 @@ import { termMatcher, type TermMatcher, type TextFinding } from '../engine/termM
 import { loadDefinitions, type CommonOptions, type Output } from './context';
 import { exitStatus, reportJson, type FileReport } from './fileReport';
 import { InputError } from './inputError';
-import { inputKind, readStdin, readTextFile, readWorkbookFile } from './inputFiles';
+import { inputKind, readStdin, readTextFileWithNote, readWorkbookFile } from './inputFiles';
 import { scanText } from './parallelScan';
 
 /** Findings in a plain text: one per occurrence, `rij` the line number (`hits`: the text's scan, if made already). */
@@ -89,13 +89,16 @@ export async function termsCommand(files: string[], options: CommonOptions, outp
   const problems: string[] = [];
 
   if (files.length === 0) {
-    const { findings, lines } = scanPlainText(matcher, await readStdin());
+    const input = await readStdin();
+    if (input.note !== null) output.err(input.note);
+    const { findings, lines } = scanPlainText(matcher, input.text);
     reports.push({ ...base, file: '-', findings, rows: lines });
   }
   for (const file of files) {
     try {
       if (inputKind(file) === 'tekst') {
-        const text = readTextFile(file);
+        const { text, note } = readTextFileWithNote(file);
+        if (note !== null) output.err(note);
         const { findings, lines } = scanPlainText(matcher, text, await scanText(matcher, text, defs.profile));
         reports.push({ ...base, file, findings, rows: lines });
       } else {

@@ -114,6 +114,32 @@ describe('reintegratie termen', () => {
   });
 });
 
+describe('text files as Windows programs write them', () => {
+  const sentence = 'De klantmanager belt de cliënt over reïntegratie.\n';
+  const fragments = (stdout: string) => JSON.parse(stdout).bevindingen.map((b: { fragment: string; waarde: string; positie: number }) => [b.fragment, b.waarde, b.positie]);
+  const expected = fragments(runCli(['termen', '--json'], sentence).stdout);
+
+  test('UTF-16 with its byte order mark (Notepad’s "Unicode"), little- and big-endian, gives what UTF-8 gives', () => {
+    expect(expected.map(([f]: string[]) => f)).toEqual(['klantmanager', 'reïntegratie']);
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sentence, 'utf16le')]);
+    const be = Buffer.from(le.map((_, i) => le[i ^ 1]));
+    for (const [name, bytes] of [['le.txt', le], ['be.txt', be]] as const) {
+      const r = runCli(['termen', file(name, bytes), '--json']);
+      expect([name, r.stderr, fragments(r.stdout)]).toEqual([name, '', expected]);
+    }
+  });
+
+  test('bytes that are not UTF-8 are read as Windows-1252 (Notepad’s "ANSI"), with one Dutch note on stderr', () => {
+    const r = runCli(['termen', file('ansi.txt', Buffer.from(sentence, 'latin1')), '--json']);
+    expect(r.status).toBe(0);
+    expect(fragments(r.stdout)).toEqual(expected);
+    expect(r.stderr.trim()).toMatch(/^.*ansi\.txt: geen UTF-8; gelezen als Windows-1252 \(ANSI\)\. .*$/);
+    // Windows-1252's own characters (€ ’) come out as they are meant.
+    const euro = runCli(['termen', file('euro.txt', Buffer.from([0x80, 0x20, 0x35, 0x20, 0x92, 0x6b, 0x6c, 0x61, 0x6e, 0x74, 0x6d, 0x61, 0x6e, 0x61, 0x67, 0x65, 0x72, 0x92])), '--json']);
+    expect(JSON.parse(euro.stdout).bevindingen[0].waarde).toBe('€ 5 ’klantmanager’');
+  });
+});
+
 describe('unusable input: exit 2, one Dutch line on stderr, no stack trace', () => {
   const expectUnusable = (args: string[], message: RegExp) => {
     const r = runCli(args);
@@ -135,6 +161,11 @@ describe('unusable input: exit 2, one Dutch line on stderr, no stack trace', () 
     ));
   test('a profile that is not JSON', () =>
     expectUnusable(['definities', '--profiel', file('kapot.json', '{')], /geen geldige JSON/));
+  test('binary data, and UTF-16 that does not decode', () => {
+    expectUnusable(['termen', file('binair.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x14]))], /binair\.txt: is geen tekstbestand \(bevat binaire gegevens\)\./);
+    // A byte order mark, then half a character.
+    expectUnusable(['termen', file('half.txt', Buffer.from([0xff, 0xfe, 0x41]))], /half\.txt: is geen geldige UTF-16-tekst\./);
+  });
   test('an unknown option', () => expectUnusable(['termen', '--jsn'], /Onbekende optie: --jsn/));
   test('an unknown command', () => expectUnusable(['tel'], /Onbekende opdracht: tel/));
 
