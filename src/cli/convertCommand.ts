@@ -24,7 +24,7 @@ import { storeMapping } from '../workbook/flows/storedState';
 import { writeReport } from '../workbook/flows/reportTemplateFlow';
 import type { CommonOptions, Output } from './context';
 import { InputError } from './inputError';
-import { inputKind, readProfileFile, readTextFile, readWorkbookFile } from './inputFiles';
+import { inputKind, readCsvFile, readProfileFile, readTextFile, readWorkbookFile } from './inputFiles';
 import { metadataOf, newWorkbook, openWorkbook, outputPath, saveWorkbook, type MetadataOptions, type OutputOptions } from './templateFiles';
 
 export interface ConvertOptions extends CommonOptions, OutputOptions, MetadataOptions {
@@ -126,7 +126,8 @@ function openLines(mapped: MappedTable): string[] {
 }
 
 export async function convertCommand(source: string, options: ConvertOptions, output: Output): Promise<number> {
-  if (inputKind(source) !== 'werkmap') throw new InputError(`${source}: is geen Excel-werkmap (.xlsx).`);
+  const csv = extname(source).toLowerCase() === '.csv';
+  if (!csv && inputKind(source) !== 'werkmap') throw new InputError(`${source}: is geen Excel-werkmap (.xlsx) of CSV-bestand (.csv).`);
   const set = standardDefinitionSet();
   const format = standardReportFormat();
   const profile = options.profiel !== undefined ? readProfileFile(options.profiel, set) : null;
@@ -134,7 +135,12 @@ export async function convertCommand(source: string, options: ConvertOptions, ou
   const metadata = metadataOf(options);
   const inputs = [source, ...(options.koppeling !== undefined ? [options.koppeling] : []), ...(options.profiel !== undefined ? [options.profiel] : [])];
   const path = outputPath(options, 'de rapportage', inputs);
-  const workbook = readWorkbookFile(source);
+  let workbook: WorkbookData;
+  if (csv) {
+    const read = readCsvFile(source);
+    if (read.note !== null) output.err(read.note);
+    workbook = read.workbook;
+  } else workbook = readWorkbookFile(source);
   const given = options.koppeling !== undefined ? await readMapping(options.koppeling, format) : null;
   const sheet = sourceSheet(workbook, source, options, given, format);
 

@@ -112,6 +112,13 @@ export function readTextFileWithNote(path: string): DecodedText {
   return decodeTextFile(readBytes(path), path);
 }
 
+/** A CSV export as a workbook of one sheet (see workbook/csv/readCsv.ts), in any encoding decodeTextFile reads, with its note. */
+export function readCsvFile(path: string): { readonly workbook: WorkbookData; readonly note: string | null } {
+  const { readCsv } = require('../workbook/csv/readCsv') as typeof import('../workbook/csv/readCsv');
+  const { text, note } = decodeTextFile(readBytes(path), path);
+  return { workbook: readCsv(text), note };
+}
+
 export function readWorkbookFile(path: string): WorkbookData {
   const bytes = readBytes(path);
   // The reader is loaded only when a workbook is read (a text file does not need it).

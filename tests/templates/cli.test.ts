@@ -12,6 +12,8 @@ import { standardReportFormat } from '../../src/definitions/reportFormat';
 import { runCli, tempDir } from '../support/runCli';
 import { writeWorkbookXlsx } from '../../scripts/submissionGenerator';
 import { vendorExport } from '../../scripts/vendorExport';
+import type { RawValue } from '../../src/engine/grid';
+import { readXlsx } from '../../src/workbook/xlsx/readXlsx';
 
 const examples = join(__dirname, '..', '..', 'examples');
 const profile = join(examples, 'profiel-noord-kennemerland.json');
@@ -85,6 +87,44 @@ describe('reintegratie omzetten', () => {
     expect(checked.json.bevindingen).toEqual([]);
     expect(checked.json.samenvatting.rijen).toBe(240);
     expect(readFileSync(source)).toEqual(before);
+  });
+
+  test('a CSV export (";", quotes, CRLF, Windows-1252) gives the report the workbook gives, and its mapping serves the next CSV', () => {
+    const dir = tempDir();
+    // The example exports as a case-management system writes them to CSV: dates as text, decimal commas,
+    // text with a separator or quote in quotes, CRLF, and the old Windows encoding.
+    const toCsv = (xlsx: string, csv: string) => {
+      const sheet = readXlsx(readFileSync(xlsx)).sheets[0];
+      const field = (v: RawValue, format: string | undefined): string => {
+        if (v === null) return '';
+        if (typeof v === 'number' && format !== undefined && /[dmy]/.test(format)) {
+          const d = new Date(Date.UTC(1899, 11, 30) + v * 86400000);
+          return `${d.getUTCDate()}-${d.getUTCMonth() + 1}-${d.getUTCFullYear()}`;
+        }
+        const text = typeof v === 'number' ? String(v).replace('.', ',') : String(v);
+        return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+      };
+      const lines = sheet.values.map((row, r) => (row ?? []).map((v, c) => field(v, sheet.formats?.[r]?.[c])).join(';'));
+      writeFileSync(csv, Buffer.from(lines.join('\r\n') + '\r\n', 'latin1'));
+    };
+    const csv1 = join(dir, 'export-q1.csv');
+    toCsv(join(examples, 'export-werkpad-kwartaal-1.xlsx'), csv1);
+    const fromCsv = join(dir, 'q1-csv.xlsx');
+    const fromXlsx = join(dir, 'q1-xlsx.xlsx');
+    const r = runCli(['omzetten', csv1, '--uit', fromCsv, '--opdrachtnemer', 'Werkpad Re-integratie B.V.']);
+    expect(r.stderr).toBe(`${csv1}: geen UTF-8; gelezen als Windows-1252 (ANSI). Sla het bestand als UTF-8 op als tekens verkeerd overkomen.\n`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`Bron: ${csv1}, blad CSV, kopregel 3, 240 rijen`);
+    expect(r.stdout).toContain('Controle: 0 fouten, 0 waarschuwingen, 0 info');
+    expect(runCli(['omzetten', join(examples, 'export-werkpad-kwartaal-1.xlsx'), '--uit', fromXlsx, '--opdrachtnemer', 'Werkpad Re-integratie B.V.']).status).toBe(0);
+    const clients = (file: string) => readXlsx(readFileSync(file)).sheets.find((s) => s.name === 'Cliënten')!.values;
+    expect(clients(fromCsv)).toEqual(clients(fromXlsx));
+    // Period two, from CSV too, with the mapping the first CSV gave.
+    const csv2 = join(dir, 'export-q2.csv');
+    toCsv(join(examples, 'export-werkpad-kwartaal-2.xlsx'), csv2);
+    const q2 = runCli(['omzetten', csv2, '--koppeling', join(dir, 'q1-csv-koppeling.json'), '--uit', join(dir, 'q2.xlsx'), '--json']);
+    expect(q2.status).toBe(0);
+    expect(JSON.parse(q2.stdout)).toMatchObject({ blad: 'CSV', rijen: { bron: 150, geschreven: 150, overgeslagen: 0 }, open: [], controle: { fout: 0 } });
   });
 
   test('period two: the saved mapping (JSON, or the previous report) runs without questions', () => {
