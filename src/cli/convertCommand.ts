@@ -1,5 +1,5 @@
 /**
- * `reintegratie omzetten <bron.xlsx> --uit <rapportage.xlsx> [--koppeling k.json]`:
+ * `reintegratie omzetten <bron.xlsx|bron.csv> --uit <rapportage.xlsx> [--koppeling k.json]`:
  * a vendor's own export mapped into the uniform report. Without a mapping
  * it proposes one (headers and labels from the format's variants, then by
  * similarity), writes it next to the output for the vendor to review and

@@ -152,7 +152,7 @@ export function buildProgram(output: Output, setStatus: (status: number) => void
         program
           .command('omzetten')
           .description('zet de eigen export van een re-integratiebedrijf om in de uniforme rapportage')
-          .argument('<bron.xlsx>', 'de eigen export (.xlsx)')
+          .argument('<bron>', 'de eigen export (.xlsx of .csv)')
           .option('--koppeling <koppeling.json>', 'de koppeling van een vorige periode (.json, of een rapportage .xlsx die haar bevat)')
           .option('--blad <naam>', 'het blad met de eigen tabel (standaard: het blad dat het best past)'),
       ),
