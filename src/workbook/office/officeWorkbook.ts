@@ -269,36 +269,32 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async readCells(cells: readonly CellRef[]): Promise<RawValue[]> {
-    if (cells.length === 0) return [];
-    return this.host.run(async (context) => {
-      const sheets = await this.sheetsNamed(context, new Set(cells.map((c) => c.sheet)));
-      const batch = new RequestBatch(context);
-      const ranges: Range[] = [];
-      for (const c of cells) {
-        await batch.room(40);
-        ranges.push((sheets.get(c.sheet) as Worksheet).getRangeByIndexes(c.row, c.col, 1, 1).load('values,valueTypes'));
-      }
-      await batch.flush();
-      return ranges.map((r) => rawFromExcel(r.values[0][0], r.valueTypes[0][0] === 'Error'));
-    });
+    const ranges = await this.loadCells(cells, 'values,valueTypes');
+    return ranges.map((r) => rawFromExcel(r.values[0][0], r.valueTypes[0][0] === 'Error'));
   }
 
   async formulasOf(cells: readonly CellRef[]): Promise<(string | null)[]> {
+    // A cell's formulas give its formula (with the '='), or its constant.
+    const ranges = await this.loadCells(cells, 'formulas');
+    return ranges.map((r) => {
+      const f: unknown = r.formulas[0][0];
+      return typeof f === 'string' && f.startsWith('=') ? f : null;
+    });
+  }
+
+  /** Loads `properties` of single cells, batched (a cell's value is small: room for a few hundred bytes each). */
+  private async loadCells(cells: readonly CellRef[], properties: string): Promise<Range[]> {
     if (cells.length === 0) return [];
     return this.host.run(async (context) => {
       const sheets = await this.sheetsNamed(context, new Set(cells.map((c) => c.sheet)));
       const batch = new RequestBatch(context);
       const ranges: Range[] = [];
       for (const c of cells) {
-        // A cell's formulas give its formula (with the '='), or its constant.
         await batch.room(40, 256);
-        ranges.push((sheets.get(c.sheet) as Worksheet).getRangeByIndexes(c.row, c.col, 1, 1).load('formulas'));
+        ranges.push((sheets.get(c.sheet) as Worksheet).getRangeByIndexes(c.row, c.col, 1, 1).load(properties));
       }
       await batch.flush();
-      return ranges.map((r) => {
-        const f: unknown = r.formulas[0][0];
-        return typeof f === 'string' && f.startsWith('=') ? f : null;
-      });
+      return ranges;
     });
   }
 
