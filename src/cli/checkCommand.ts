@@ -14,7 +14,7 @@ import type { CheckedFile, ProfileFile } from './checkJob';
 import { budgetFromEnv, CheckRunner } from './checkRunner';
 import { exitStatus, reportJson, type FileReport } from './fileReport';
 import { InputError } from './inputError';
-import { readTextFile, TEXT_EXTENSIONS, WORKBOOK_EXTENSIONS } from './inputFiles';
+import { oldExcelLine, readTextFile, TEXT_EXTENSIONS, WORKBOOK_EXTENSIONS } from './inputFiles';
 import { fileIdentity, type FileIdentity } from './outputFile';
 import { Progress } from './progress';
 import { renderReport } from './table';
@@ -43,7 +43,8 @@ function notAWorkbook(file: string): string | null {
   const ext = extname(file).toLowerCase();
   if (WORKBOOK_EXTENSIONS.has(ext)) return null;
   if (TEXT_EXTENSIONS.has(ext)) return `${file}: is een tekstbestand; controleer leest Excel-werkmappen (.xlsx). Termen in tekst: 'reintegratie termen ${file}'.`;
-  return `${file}: onbekend bestandstype '${ext || '(geen)'}'; controleer leest Excel-werkmappen (.xlsx).`;
+  if (ext === '.csv') return `${file}: is een CSV-bestand; controleer leest Excel-werkmappen (.xlsx). Een eigen export zet u om met 'reintegratie omzetten ${file} --uit <rapportage.xlsx>'.`;
+  return oldExcelLine(file) ?? `${file}: onbekend bestandstype '${ext || '(geen)'}'; controleer leest Excel-werkmappen (.xlsx).`;
 }
 
 function realPath(path: string): string {

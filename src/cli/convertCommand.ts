@@ -24,7 +24,7 @@ import { storeMapping } from '../workbook/flows/storedState';
 import { writeReport } from '../workbook/flows/reportTemplateFlow';
 import type { CommonOptions, Output } from './context';
 import { InputError } from './inputError';
-import { inputKind, readCsvFile, readProfileFile, readTextFile, readWorkbookFile } from './inputFiles';
+import { oldExcelLine, readCsvFile, readProfileFile, readTextFile, readWorkbookFile, WORKBOOK_EXTENSIONS } from './inputFiles';
 import { metadataOf, newWorkbook, openWorkbook, outputPath, saveWorkbook, type MetadataOptions, type OutputOptions } from './templateFiles';
 
 export interface ConvertOptions extends CommonOptions, OutputOptions, MetadataOptions {
@@ -126,8 +126,9 @@ function openLines(mapped: MappedTable): string[] {
 }
 
 export async function convertCommand(source: string, options: ConvertOptions, output: Output): Promise<number> {
-  const csv = extname(source).toLowerCase() === '.csv';
-  if (!csv && inputKind(source) !== 'werkmap') throw new InputError(`${source}: is geen Excel-werkmap (.xlsx) of CSV-bestand (.csv).`);
+  const ext = extname(source).toLowerCase();
+  const csv = ext === '.csv';
+  if (!csv && !WORKBOOK_EXTENSIONS.has(ext)) throw new InputError(oldExcelLine(source) ?? `${source}: is geen Excel-werkmap (.xlsx) of CSV-bestand (.csv).`);
   const set = standardDefinitionSet();
   const format = standardReportFormat();
   const profile = options.profiel !== undefined ? readProfileFile(options.profiel, set) : null;

@@ -20,7 +20,14 @@ export function inputKind(path: string): InputKind {
   const ext = extname(path).toLowerCase();
   if (TEXT_EXTENSIONS.has(ext)) return 'tekst';
   if (WORKBOOK_EXTENSIONS.has(ext)) return 'werkmap';
-  throw new InputError(`${path}: onbekend bestandstype '${ext || '(geen)'}'; verwacht .txt, .md of .xlsx.`);
+  throw new InputError(oldExcelLine(path) ?? `${path}: onbekend bestandstype '${ext || '(geen)'}'; verwacht .txt, .md of .xlsx.`);
+}
+
+/** For an Excel 97-2003 file (.xls): what to do with it; null for any other file. */
+export function oldExcelLine(path: string): string | null {
+  return extname(path).toLowerCase() === '.xls'
+    ? `${path}: een Excel 97-2003-bestand (.xls) wordt niet gelezen; open het in Excel en sla het op als Excel-werkmap (.xlsx).`
+    : null;
 }
 
 function readBytes(path: string): Buffer {

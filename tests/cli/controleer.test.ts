@@ -174,7 +174,7 @@ describe('unusable and hostile input: exit 2 with one Dutch line', () => {
   test('a file that is not a zip', () => unusable(write('tekst.xlsx', 'Cliëntnummer;Gemeente\n1;Alkmaar\n'), /tekst\.xlsx: .*geen/));
   test('a text file given as submission: controleer says it reads workbooks, and what reads text', () =>
     unusable(write('notitie.txt', 'tekst'), /^\S*notitie\.txt: is een tekstbestand; controleer leest Excel-werkmappen \(\.xlsx\)\. Termen in tekst: 'reintegratie termen \S*notitie\.txt'\.\n$/));
-  test('an unknown file type', () => unusable(write('lijst.csv', 'a;b'), /lijst\.csv: onbekend bestandstype '\.csv'; controleer leest Excel-werkmappen \(\.xlsx\)\.\n$/));
+  test('an unknown file type', () => unusable(write('lijst.pdf', '%PDF'), /lijst\.pdf: onbekend bestandstype '\.pdf'; controleer leest Excel-werkmappen \(\.xlsx\)\.\n$/));
   test('a truncated zip', () => {
     const bytes = readFileSync(clean);
     unusable(write('half.xlsx', bytes.subarray(0, Math.floor(bytes.length / 2))), /half\.xlsx: /);

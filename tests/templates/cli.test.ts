@@ -127,6 +127,25 @@ describe('reintegratie omzetten', () => {
     expect(JSON.parse(q2.stdout)).toMatchObject({ blad: 'CSV', rijen: { bron: 150, geschreven: 150, overgeslagen: 0 }, open: [], controle: { fout: 0 } });
   });
 
+  test('a file of another kind says what to do with it: an old .xls, a CSV given to controleer, a PDF', () => {
+    const dir = tempDir();
+    const xls = join(dir, 'oud.xls');
+    writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    const old = `${xls}: een Excel 97-2003-bestand (.xls) wordt niet gelezen; open het in Excel en sla het op als Excel-werkmap (.xlsx).\n`;
+    for (const args of [['omzetten', xls, '--uit', join(dir, 'r.xlsx')], ['controleer', xls], ['termen', xls]]) {
+      expect(runCli(args)).toMatchObject({ status: 2, stdout: '', stderr: old });
+    }
+    const csv = join(dir, 'export.csv');
+    writeFileSync(csv, 'Klantnr;Status\nK1;Lopend\n');
+    expect(runCli(['controleer', csv]).stderr).toBe(
+      `${csv}: is een CSV-bestand; controleer leest Excel-werkmappen (.xlsx). Een eigen export zet u om met 'reintegratie omzetten ${csv} --uit <rapportage.xlsx>'.\n`,
+    );
+    const pdf = join(dir, 'a.pdf');
+    writeFileSync(pdf, '%PDF');
+    expect(runCli(['omzetten', pdf, '--uit', join(dir, 'r.xlsx')])).toMatchObject({ status: 2, stderr: `${pdf}: is geen Excel-werkmap (.xlsx) of CSV-bestand (.csv).\n` });
+    expect(existsSync(join(dir, 'r.xlsx'))).toBe(false);
+  });
+
   test('period two: the saved mapping (JSON, or the previous report) runs without questions', () => {
     const dir = tempDir();
     const first = join(dir, 'kwartaal-1.xlsx');
