@@ -24,6 +24,15 @@ function isBlankLine(source: string, start: number, end: number): boolean {
   return true;
 }
 
+/**
+ * Where a run of characters that may be an address ends: white space, or a
+ * bracket (a Markdown link "[tekst](https://…)": the link text is no part of
+ * the address; "<https://…>").
+ */
+function isTokenBoundary(c: number): boolean {
+  return isSpaceCode(c) || c === 40 || c === 41 || c === 91 || c === 93 || c === 60 || c === 62;
+}
+
 /** . ! ? ; : the characters that end a sentence (before a space or a line end). */
 function isSentenceEndCode(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 59;
@@ -366,7 +375,7 @@ export class TextContext {
 
   // ---- names that cannot change --------------------------------------------------------------
 
-  /** A URL or an e-mail address: the run of non-space characters around [start, end). */
+  /** A URL or an e-mail address: the run of characters around [start, end) (see tokenAround). */
   inAddress(start: number, end: number): boolean {
     let token = this.token;
     if (!(start >= token.start && end <= token.end)) token = this.tokenAround(start, end);
@@ -386,23 +395,23 @@ export class TextContext {
   }
 
   /**
-   * The run of non-space characters around [start, end), with the dots, @'s
-   * and colons in it. Kept for the next word when [start, end) has no space
-   * in it (so the run is that of every word inside it): a text without
-   * spaces is one run, walked once.
+   * The run of characters around [start, end) up to white space or a
+   * bracket, with the dots, @'s and colons in it. Kept for the next word when
+   * [start, end) has no such boundary in it (so the run is that of every word
+   * inside it): a text without spaces is one run, walked once.
    */
   private tokenAround(start: number, end: number): Token {
     const source = this.source;
     let s = start;
-    while (s > 0 && !isSpaceCode(source.charCodeAt(s - 1))) s--;
+    while (s > 0 && !isTokenBoundary(source.charCodeAt(s - 1))) s--;
     let e = end;
-    while (e < source.length && !isSpaceCode(source.charCodeAt(e))) e++;
+    while (e < source.length && !isTokenBoundary(source.charCodeAt(e))) e++;
     const marks: number[] = [];
     let inner = false;
     for (let i = s; i < e; i++) {
       const c = source.charCodeAt(i);
       if (c === 46 || c === 64 || c === 58) marks.push(i);
-      else if (i >= start && i < end && isSpaceCode(c)) inner = true;
+      else if (i >= start && i < end && isTokenBoundary(c)) inner = true;
     }
     const token: Token = { start: s, end: e, marks, address: undefined };
     if (!inner) this.token = token;

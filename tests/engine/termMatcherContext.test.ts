@@ -112,6 +112,12 @@ describe('the context of a word', () => {
 
   test('addresses, glossary lines and citations', () => {
     expect(found('Mail naar klantmanager@gemeente.nl of kijk op https://www.reintegratie.nl/klantmanager.')).toEqual([]);
+    // A Markdown link: its text is prose, its target an address ("<…>" and "(…)" end the run).
+    expect(found('Lees [de gids voor de klantmanager](https://www.example.nl/gids-klantmanager.pdf) of <https://klantmanager.nl>.')).toEqual([
+      'TERM_NIET_CONFORM:klantmanager>werkcoach',
+    ]);
+    const link = 'Lees [de gids voor de klantmanager](https://www.example.nl/x.pdf).';
+    expect(matcher.scan(link).map((f) => f.start)).toEqual([link.indexOf('klantmanager')]);
     expect(found('Klantmanager: zie werkcoach.')).toEqual([]);
     expect(found('Doelgroep: nuggers en WWB-gerechtigden.')).toEqual(['TERM_NIET_CONFORM:nuggers>niet-uitkeringsgerechtigden']);
     expect(found('<sup>3</sup> Jansen, P. e.a. (2004), De reïntegratiemarkt in beeld, Amsterdam.')).toEqual([]);
