@@ -549,7 +549,7 @@ export class TermMatcher {
         if (rules.otherNear.some((w) => paragraph.hasWord(w)) && !followedBy(folded, we, rules.unlessFollowedBy)) return false;
       }
     }
-    if (context.inAddress(start, end) || context.inTitle(start, end) || context.inCitation(start)) return false;
+    if (context.inAddress(start, end) || context.inTitle(start, end) || context.inCitation(start) || context.inCode(start, end)) return false;
     if (entry.role !== true && context.inCapitalisedName(start, end, flagged)) return false;
     if (this.glossAfterStandardTerm(folded, ws, entry, flagged)) return false;
     const line = context.glossaryLine(start);
@@ -769,7 +769,9 @@ export class TermMatcher {
     const mentions = this.mentionsNear(folded, matches, kept, from, to);
     const match = this.attribute(folded, statement, mentions, window);
     if (match === undefined) return undefined;
-    if (context.inAddress(statement.start, statement.end) || context.inTitle(statement.start, statement.end)) return undefined;
+    if (context.inAddress(statement.start, statement.end) || context.inTitle(statement.start, statement.end) || context.inCode(statement.start, statement.end)) {
+      return undefined;
+    }
     const { owner, parameter, unit } = match;
     const stated = convert(statement.amount, statement.unit, unit);
     if (stated === undefined || !contradicts(parameter, stated, qualifierOf(folded, statement))) return undefined;

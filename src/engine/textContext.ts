@@ -199,6 +199,8 @@ const YEAR = /(?:^|[^\d])((?:19|20)\d\d)(?!\d)/g;
 
 export class TextContext {
   private line: Range = { start: 0, end: -1 };
+  private ticks: { line: Range | null; positions: number[] } = { line: null, positions: [] };
+  private fences: Range[] | undefined;
   private token: Token = { start: 0, end: -1, marks: [], address: undefined };
   private paragraph: Range = { start: 0, end: -1 };
   private sentence: Range = { start: 0, end: -1 };
@@ -416,6 +418,63 @@ export class TextContext {
     const token: Token = { start: s, end: e, marks, address: undefined };
     if (!inner) this.token = token;
     return token;
+  }
+
+  /**
+   * Inside code the text marks as such (Markdown): a span between backticks
+   * on one line (`klantmanager`: a field or a literal word, which cannot
+   * change), or a block between two fence lines (``` or ~~~). A fence that is
+   * never closed marks nothing, so a stray fence does not hide the rest of a
+   * text from the check.
+   */
+  inCode(start: number, end: number): boolean {
+    const line = this.lineAt(start);
+    if (end <= line.end) {
+      const ticks = this.backticksOf(line);
+      if (ticks.length >= 2) {
+        // Inside a span: an odd number of backticks before the word, and one after it on the line.
+        const k = firstAtOrAfter(ticks, start);
+        if (k % 2 === 1 && k < ticks.length && ticks[k] >= end) return true;
+      }
+    }
+    this.fences ??= this.findFences();
+    const fences = this.fences;
+    if (fences.length === 0) return false;
+    let lo = 0;
+    let hi = fences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (fences[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < fences.length && fences[lo].start <= start && end <= fences[lo].end;
+  }
+
+  /** Offsets of the backticks of `line` (kept for the line, as lineAt keeps the line). */
+  private backticksOf(line: Range): number[] {
+    if (this.ticks.line !== line) {
+      const positions: number[] = [];
+      const source = this.source;
+      for (let at = source.indexOf('`', line.start); at >= 0 && at < line.end; at = source.indexOf('`', at + 1)) positions.push(at);
+      this.ticks = { line, positions };
+    }
+    return this.ticks.positions;
+  }
+
+  /** The fenced code blocks of the text (their content, between the fence lines), closed ones only. */
+  private findFences(): Range[] {
+    const found: Range[] = [];
+    const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$/gm;
+    let open: { marker: string; contentStart: number } | null = null;
+    for (let m = FENCE.exec(this.source); m !== null; m = FENCE.exec(this.source)) {
+      const marker = m[1];
+      if (open === null) open = { marker, contentStart: m.index + m[0].length + 1 };
+      else if (marker[0] === open.marker[0] && marker.length >= open.marker.length && m[0].trim() === marker) {
+        found.push({ start: open.contentStart, end: m.index });
+        open = null;
+      }
+    }
+    return found;
   }
 
   /**

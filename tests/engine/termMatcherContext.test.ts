@@ -110,6 +110,18 @@ describe('the context of a word', () => {
     expect(found('Thans geldt voor deze cliënten nog de Abw, anders dan in 2003.')).toEqual(['TERM_NIET_CONFORM:Abw>WWB']);
   });
 
+  test('code the text marks (Markdown): a span between backticks, a closed fenced block; a stray backtick or fence hides nothing', () => {
+    expect(found('Het veld `klantmanager` in de export heet voortaan anders, maar de klantmanager belt.')).toEqual(['TERM_NIET_CONFORM:klantmanager>werkcoach']);
+    const block = 'Voorbeeld:\n\n```json\n{ "klantmanager": "A. Bakker", "duurzame plaatsing": "3 maanden" }\n```\n\nDe klantmanager belt.\n';
+    expect(matcher.scan(block).map((f) => f.start)).toEqual([block.lastIndexOf('klantmanager')]);
+    // A fence that is never closed, and a lone backtick, mark nothing.
+    expect(found('```\nDe klantmanager belt.\n')).toEqual(['TERM_NIET_CONFORM:klantmanager>werkcoach']);
+    expect(found('Zo`n klantmanager belt.')).toEqual(['TERM_NIET_CONFORM:klantmanager>werkcoach']);
+    // Closed by a fence of the same kind and at least as long; a longer inner fence line is content.
+    const nested = '~~~~\nklantmanager\n~~~\nklantmanager\n~~~~\nDe klantmanager.\n';
+    expect(matcher.scan(nested).map((f) => f.start)).toEqual([nested.lastIndexOf('klantmanager')]);
+  });
+
   test('addresses, glossary lines and citations', () => {
     expect(found('Mail naar klantmanager@gemeente.nl of kijk op https://www.reintegratie.nl/klantmanager.')).toEqual([]);
     // A Markdown link: its text is prose, its target an address ("<…>" and "(…)" end the run).
