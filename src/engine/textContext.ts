@@ -455,7 +455,8 @@ export class TextContext {
     if (this.ticks.line !== line) {
       const positions: number[] = [];
       const source = this.source;
-      for (let at = source.indexOf('`', line.start); at >= 0 && at < line.end; at = source.indexOf('`', at + 1)) positions.push(at);
+      // Within the line only (an indexOf with no backtick left would read on to the end of the text, for every line).
+      for (let at = line.start; at < line.end; at++) if (source.charCodeAt(at) === 96) positions.push(at);
       this.ticks = { line, positions };
     }
     return this.ticks.positions;
