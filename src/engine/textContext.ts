@@ -438,16 +438,7 @@ export class TextContext {
       }
     }
     this.fences ??= this.findFences();
-    const fences = this.fences;
-    if (fences.length === 0) return false;
-    let lo = 0;
-    let hi = fences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (fences[mid].end <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < fences.length && fences[lo].start <= start && end <= fences[lo].end;
+    return withinRanges(this.fences, start, end);
   }
 
   /** Offsets of the backticks of `line` (kept for the line, as lineAt keeps the line). */
@@ -486,15 +477,7 @@ export class TextContext {
    */
   inTitle(start: number, end: number): boolean {
     this.titles ??= this.findTitles();
-    const titles = this.titles;
-    let lo = 0;
-    let hi = titles.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (titles[mid].end <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < titles.length && titles[lo].start <= start && end <= titles[lo].end;
+    return withinRanges(this.titles, start, end);
   }
 
   private findTitles(): Range[] {
@@ -897,6 +880,18 @@ export class TextContext {
 /** "in termen van" speaks with words, not about them: "in" before the word at `at` (within its sentence from `start`). */
 function speaksInTerms(source: string, start: number, at: number): boolean {
   return /\bin\s+$/i.test(source.slice(Math.max(start, at - 4), at));
+}
+
+/** Whether [start, end) lies inside one of `ranges` (sorted, not nested: each ends after the one before). */
+function withinRanges(ranges: readonly Range[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length && ranges[lo].start <= start && end <= ranges[lo].end;
 }
 
 /** Index of the first value >= `position` in an ascending list. */
