@@ -129,7 +129,7 @@ interface Token {
   readonly start: number;
   readonly end: number;
   /** Offsets of the dots, @'s and colons in the run, ascending. */
-  readonly marks: readonly number[];
+  readonly marks: Int32Array;
   /** Whether the run is a URL or an e-mail address, once asked. */
   address: boolean | undefined;
 }
@@ -195,13 +195,16 @@ interface MetaWordIndex {
   readonly term: Uint8Array;
 }
 
+/** An empty list of offsets (shared: most runs and lines have no dot or backtick). */
+const NO_OFFSETS = new Int32Array(0);
+
 const YEAR = /(?:^|[^\d])((?:19|20)\d\d)(?!\d)/g;
 
 export class TextContext {
   private line: Range = { start: 0, end: -1 };
-  private ticks: { line: Range | null; positions: number[] } = { line: null, positions: [] };
+  private ticks: { line: Range | null; positions: Int32Array } = { line: null, positions: NO_OFFSETS };
   private fences: Range[] | undefined;
-  private token: Token = { start: 0, end: -1, marks: [], address: undefined };
+  private token: Token = { start: 0, end: -1, marks: NO_OFFSETS, address: undefined };
   private paragraph: Range = { start: 0, end: -1 };
   private sentence: Range = { start: 0, end: -1 };
   private titles: Range[] | undefined;
@@ -415,7 +418,7 @@ export class TextContext {
       if (c === 46 || c === 64 || c === 58) marks.push(i);
       else if (i >= start && i < end && isTokenBoundary(c)) inner = true;
     }
-    const token: Token = { start: s, end: e, marks, address: undefined };
+    const token: Token = { start: s, end: e, marks: marks.length === 0 ? NO_OFFSETS : Int32Array.from(marks), address: undefined };
     if (!inner) this.token = token;
     return token;
   }
@@ -442,13 +445,13 @@ export class TextContext {
   }
 
   /** Offsets of the backticks of `line` (kept for the line, as lineAt keeps the line). */
-  private backticksOf(line: Range): number[] {
+  private backticksOf(line: Range): Int32Array {
     if (this.ticks.line !== line) {
       const positions: number[] = [];
       const source = this.source;
       // Within the line only (an indexOf with no backtick left would read on to the end of the text, for every line).
       for (let at = line.start; at < line.end; at++) if (source.charCodeAt(at) === 96) positions.push(at);
-      this.ticks = { line, positions };
+      this.ticks = { line, positions: positions.length === 0 ? NO_OFFSETS : Int32Array.from(positions) };
     }
     return this.ticks.positions;
   }
@@ -894,8 +897,8 @@ function withinRanges(ranges: readonly Range[], start: number, end: number): boo
   return lo < ranges.length && ranges[lo].start <= start && end <= ranges[lo].end;
 }
 
-/** Index of the first value >= `position` in an ascending list. */
-function firstAtOrAfter(values: ArrayLike<number>, position: number): number {
+/** Index of the first value >= `position` in an ascending list (typed arrays only: one kind of list keeps the search compiled for it). */
+function firstAtOrAfter(values: Int32Array, position: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
