@@ -213,10 +213,13 @@ describe('Sjablonen in the workbench', () => {
     timer.stop('Contractformulier, standaardcontract');
   });
 
-  test('placeholders in an own workbook: filled; an unknown one listed with its cell, which a click selects', async () => {
+  test('placeholders in an own workbook: filled; an unknown one and one in a formula listed with their cells, which a click selects', async () => {
     const own = await emptyWorkbook('eigen.xlsx', (ws) => {
       ws.getCell('A1').value = 'Overeenkomst met {{opdrachtnemer.naam}}';
       ws.getCell('A2').value = '{{onbekend.veld}}';
+      // A formula that follows A1 (left alone), and one with a placeholder in its own text (listed).
+      ws.getCell('B1').value = { formula: 'A1', result: 'Overeenkomst met {{opdrachtnemer.naam}}' };
+      ws.getCell('A3').value = { formula: '"Kenmerk: "&"{{kenmerk}}"', result: 'Kenmerk: {{kenmerk}}' };
     });
     await openFile(page, own, 'eigen.xlsx');
     await showTemplates(page);
@@ -228,6 +231,10 @@ describe('Sjablonen in the workbench', () => {
     await eventually(async () => expect(await contract.getByLabel('Budget (euro)').inputValue()).toBe('1250000'));
     await contract.getByRole('button', { name: 'Plaatshouders invullen' }).click();
     await eventually(async () => expect(await contract.locator('[data-melding=warning]').innerText()).toContain('1 cel met plaatshouders ingevuld'));
+    expect(await contract.locator('[data-melding=warning]').innerText()).toContain('1 onbekende plaatshouder staat hieronder. 1 plaatshouder staat in een formule; die is niet gewijzigd');
+    const inFormula = contract.getByRole('list', { name: 'Plaatshouders in een formule' }).getByRole('button', { name: '{{kenmerk}} in een formule in Blad1!A3' });
+    await inFormula.click();
+    await eventually(async () => expect(await page.locator('[role=gridcell][data-adres="A3"]').getAttribute('aria-selected')).toBe('true'));
     await eventually(async () => expect(await page.locator('#cel-0-0').innerText()).toBe('Overeenkomst met Werkpad Re-integratie B.V.'));
     const unknown = contract.getByRole('list', { name: 'Onbekende plaatshouders' }).getByRole('button', { name: '{{onbekend.veld}} in Blad1!A2' });
     await unknown.click();

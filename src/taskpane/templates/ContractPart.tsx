@@ -136,7 +136,7 @@ export function ContractPart() {
           intent: filled.unknown.length > 0 || f > 0 ? 'warning' : 'success',
           text:
             `${n} ${n === 1 ? 'cel' : 'cellen'} met plaatshouders ingevuld; verder is niets gewijzigd.` +
-            (filled.unknown.length > 0 ? ` ${filled.unknown.length} onbekende ${filled.unknown.length === 1 ? 'plaatshouder' : 'plaatshouders'} staan hieronder.` : '') +
+            (filled.unknown.length > 0 ? ` ${filled.unknown.length} onbekende ${filled.unknown.length === 1 ? 'plaatshouder staat' : 'plaatshouders staan'} hieronder.` : '') +
             (f > 0 ? ` ${f} ${f === 1 ? 'plaatshouder staat' : 'plaatshouders staan'} in een formule; die is niet gewijzigd: vul ${f === 1 ? 'hem' : 'ze'} in de formule zelf in.` : ''),
         });
       }

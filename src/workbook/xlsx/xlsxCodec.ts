@@ -230,7 +230,10 @@ class PackageWriter {
     this.applyMarks(w, edits.marks);
     if (edits.stored !== null) writeStoredPart(this.pkg, this.types, this.workbookRels, edits.stored);
     if (this.cellsChanged) this.dropCalcChain();
-    if (this.formulas) w.calculateOnLoad();
+    // Formulas we wrote have no cached value, and values we changed leave the cached results of the
+    // formulas that read them stale (a filled placeholder cell and '=A1' next to it): Excel and
+    // LibreOffice calculate every formula when the file opens.
+    if (this.formulas || this.cellsChanged) w.calculateOnLoad();
     w.keepActiveVisible();
     return this.finish(w);
   }
