@@ -6,14 +6,13 @@
 import type { Indicator, MetadataLabel } from '../definitions/formatSchema';
 import { codeKey, headerKey, type ReportFormat } from '../definitions/reportFormat';
 import { displayValue, formulaText, isEmptyValue, parseDateText, parseNumberText, reportedValue } from './cellValues';
-import type { ClientCheck } from './clientSheet';
-import type { DurablePlacement } from './durablePlacement';
 import { formatSerial } from './excelDate';
 import { isDateFormat, isPercentFormat } from './numberFormat';
 import { UNKNOWN_COLUMN_REASONS, type Finding } from './findings';
 import { isCellError, isUncalculatedFormula, type RawValue, type SheetData } from './grid';
 import { findingAt, type Place } from './located';
 import { numberText } from '../definitions/numberText';
+import type { Recomputed } from './indicatorTally';
 
 export interface ManagementEntry {
   readonly target: MetadataLabel | Indicator;
@@ -101,72 +100,6 @@ export function readManagement(sheet: SheetData, format: ReportFormat): Manageme
     );
   }
   return { sheet, entries, periodStart, periodEnd, findings };
-}
-
-/** An indicator's recomputed value: a number, null for n.v.t., undefined when it cannot be judged. */
-export type Recomputed = number | null | undefined;
-
-/** Recomputes every indicator from the client rows. */
-export function recomputeIndicators(
-  clients: ClientCheck,
-  format: ReportFormat,
-  durable: DurablePlacement,
-): Map<string, Recomputed> {
-  const { rows, present, field } = clients;
-  const has = (...fields: string[]) => fields.every((f) => present[field[f]]);
-  const out = new Map<string, Recomputed>();
-  const indicators = format.data.management.indicators;
-  for (const indicator of indicators.filter((i) => i.kind === 'count')) {
-    const [kind, arg] = (indicator.rows as string).split(':');
-    let value: Recomputed;
-    if (kind === 'all') value = rows.length;
-    else if (kind === 'status') value = has('status') ? rows.filter((r) => r.cells[field.status].code?.id === arg).length : undefined;
-    else if (kind === 'validDate') value = has(arg) ? rows.filter((r) => r.cells[field[arg]].date !== undefined).length : undefined;
-    else {
-      value = has('status', 'soortWerk', 'arbeidsovereenkomst', 'duur')
-        ? rows.filter(
-            (r) =>
-              durable.judge({
-                status: r.cells[field.status],
-                soortWerk: r.cells[field.soortWerk],
-                arbeidsovereenkomst: r.cells[field.arbeidsovereenkomst],
-                duur: r.cells[field.duur],
-              }).durable === true,
-          ).length
-        : undefined;
-    }
-    out.set(indicator.id, value);
-  }
-  for (const indicator of indicators.filter((i) => i.kind === 'percentage')) {
-    const numerator = out.get(indicator.numerator as string);
-    const parts = (indicator.denominator as string[]).map((id) => out.get(id));
-    if (numerator === undefined || numerator === null || parts.some((p) => p === undefined || p === null)) {
-      out.set(indicator.id, undefined);
-      continue;
-    }
-    const denominator = (parts as number[]).reduce((a, b) => a + b, 0);
-    out.set(indicator.id, denominator === 0 ? null : (numerator / denominator) * 100);
-  }
-  for (const indicator of indicators.filter((i) => i.kind === 'meanDays')) {
-    const from = field[indicator.from as string];
-    const to = field[indicator.to as string];
-    if (!has('status', indicator.from as string, indicator.to as string)) {
-      out.set(indicator.id, undefined);
-      continue;
-    }
-    let sum = 0;
-    let n = 0;
-    for (const r of rows) {
-      if (r.cells[field.status].code?.id !== indicator.status) continue;
-      const a = r.cells[from].date;
-      const b = r.cells[to].date;
-      if (a === undefined || b === undefined) continue;
-      sum += b - a;
-      n++;
-    }
-    out.set(indicator.id, n === 0 ? null : sum / n);
-  }
-  return out;
 }
 
 function round1(x: number): number {

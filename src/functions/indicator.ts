@@ -7,7 +7,7 @@
 import type { Indicator } from '../definitions/formatSchema';
 import { headerKey } from '../definitions/reportFormat';
 import type { RawValue } from '../engine/grid';
-import { recomputeIndicators } from '../engine/management';
+import { recomputeIndicators } from '../engine/indicatorTally';
 import { checkClientRows } from './clientRows';
 import { notAvailable } from './functionErrors';
 import type { FunctionsContext } from './functionsRuntime';

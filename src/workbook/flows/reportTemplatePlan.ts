@@ -15,7 +15,7 @@ import { checkWorkbook } from '../../engine/checkWorkbook';
 import { DurablePlacement } from '../../engine/durablePlacement';
 import { serialFromDate } from '../../engine/excelDate';
 import { columnLetters, type RawValue, type SheetData } from '../../engine/grid';
-import type { Recomputed } from '../../engine/management';
+import type { Recomputed } from '../../engine/indicatorTally';
 import { columnError, columnPrompt, dateError, PROMPT_MESSAGE_MAX, PROMPT_TITLE_MAX } from '../../engine/templates/columnGuidance';
 import { definitionText, shorten } from '../../engine/templates/definitionText';
 import { earliestSerial, managementFormulas } from '../../engine/templates/managementFormulas';
