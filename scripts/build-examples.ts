@@ -4,6 +4,8 @@
  * - examples/inzending-noord-kennemerland.xlsx: a submission of a fictional
  *   vendor for the Noord-Kennemerland municipalities, with a handful of
  *   typical mistakes (listed in examples/README.md);
+ * - examples/inzending-noord-kennemerland-arbeidspoort.xlsx: a second
+ *   vendor's clean submission for the same period (with the first: `vergelijk`);
  * - examples/contract-noord-kennemerland.xlsx: contract clauses with
  *   non-conforming terms, for `reintegratie termen`.
  * Deterministic: the same files every run.
@@ -17,7 +19,7 @@ import { checkWorkbook } from '../src/engine/checkWorkbook';
 import { serialFromDate } from '../src/engine/excelDate';
 import type { RawValue } from '../src/engine/grid';
 import { formatIndicator } from '../src/engine/management';
-import { generateSubmission, toWorkbookData, type Row } from './submissionGenerator';
+import { generateSubmission, toWorkbookData, type GenerateOptions, type Row } from './submissionGenerator';
 import { buildTemplateExamples, templateExamplesReadme } from './build-template-examples';
 
 const DIR = join(__dirname, '..', 'examples');
@@ -135,10 +137,25 @@ function excelValue(value: RawValue, isDate: boolean): ExcelJS.CellValue {
   return value;
 }
 
-async function buildSubmission(): Promise<(number | null)[]> {
-  const submission = generateSubmission({ rows: 320, seed: 2009, minimumMonths: 12, vendor: 'Werkpad Re-integratie B.V.' });
+/** A second vendor in the same region and period, with its own results: with the first, a benchmark (`vergelijk`). */
+export const SECOND_VENDOR = {
+  file: 'inzending-noord-kennemerland-arbeidspoort.xlsx',
+  vendor: 'Arbeidspoort B.V.',
+  municipalities: ['Alkmaar', 'Castricum', 'Heerhugowaard', 'Langedijk'],
+};
+
+interface SubmissionSpec {
+  readonly file: string;
+  readonly generate: GenerateOptions;
+  /** The mistakes put in on purpose (and one wrong management figure): the first vendor's only. */
+  readonly mistakes: boolean;
+  readonly municipalityText: string;
+}
+
+async function buildSubmission(spec: SubmissionSpec): Promise<(number | null)[]> {
+  const submission = generateSubmission(spec.generate);
   const { format } = submission;
-  const changed = MISTAKES.map((mistake) => mistake.apply(submission.rows));
+  const changed = spec.mistakes ? MISTAKES.map((mistake) => mistake.apply(submission.rows)) : [];
 
   // Management figures: recomputed from the rows as delivered, then one deliberate mistake.
   const set = standardDefinitionSet();
@@ -146,20 +163,20 @@ async function buildSubmission(): Promise<(number | null)[]> {
   const recomputed = checkWorkbook(toWorkbookData(submission), defs).indicators;
 
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Werkpad Re-integratie B.V.';
+  wb.creator = submission.vendor;
   const clients = wb.addWorksheet(format.data.sheets.clients.name);
   clients.addRow(['Rapportage re-integratie Noord-Kennemerland, eerste halfjaar 2009']).font = { bold: true, size: 13 };
   clients.mergeCells('A1:F1');
-  clients.addRow(['Opdrachtnemer: Werkpad Re-integratie B.V.']);
-  const headers = format.columns.map((c) => (c.field === 'clientnummer' ? 'Klantnummer' : c.header));
-  const header = clients.addRow([...headers, 'Klantmanager']);
+  clients.addRow([`Opdrachtnemer: ${submission.vendor}`]);
+  const headers = format.columns.map((c) => (c.field === 'clientnummer' && spec.mistakes ? 'Klantnummer' : c.header));
+  const header = clients.addRow([...headers, ...(spec.mistakes ? ['Klantmanager'] : [])]);
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
   const consultants = ['J. de Vries', 'M. Bakker', 'S. Jansen'];
   submission.rows.forEach((row, i) => {
     if (i === EMPTY_ROW_AFTER) clients.addRow([]); // an empty row between the data, as exports have
     const values = format.columns.map((c) => excelValue(row[c.field] ?? null, c.type === 'date'));
-    const excelRow = clients.addRow([...values, consultants[i % consultants.length]]);
+    const excelRow = clients.addRow([...values, ...(spec.mistakes ? [consultants[i % consultants.length]] : [])]);
     format.columns.forEach((c, k) => {
       if (c.numberFormat !== undefined && row[c.field] !== null) excelRow.getCell(k + 1).numFmt = c.numberFormat;
     });
@@ -171,7 +188,7 @@ async function buildSubmission(): Promise<(number | null)[]> {
   const management = wb.addWorksheet(format.data.sheets.management.name);
   const m = format.data.management;
   const meta: Record<string, ExcelJS.CellValue> = {
-    gemeente: 'Alkmaar, Bergen, Castricum, Graft-de Rijp, Heerhugowaard, Heiloo, Langedijk, Schermer',
+    gemeente: spec.municipalityText,
     opdrachtnemer: submission.vendor,
     periodeVan: excelValue(submission.period.start, true),
     periodeTot: excelValue(submission.period.end, true),
@@ -183,7 +200,7 @@ async function buildSubmission(): Promise<(number | null)[]> {
   for (const indicator of m.indicators) {
     const value = recomputed.get(indicator.id);
     let written: ExcelJS.CellValue = value === undefined ? null : value === null ? m.notApplicable[0] : Number(formatIndicator(indicator, value, '').replace(',', '.'));
-    if (indicator.id === 'plaatsingen' && typeof written === 'number') written += 1;
+    if (spec.mistakes && indicator.id === 'plaatsingen' && typeof written === 'number') written += 1;
     const row = management.addRow([indicator.label, written]);
     if (indicator.kind === 'percentage' && typeof written === 'number') {
       row.getCell(2).value = written / 100;
@@ -199,7 +216,7 @@ async function buildSubmission(): Promise<(number | null)[]> {
   notes.addRow(['In de verslagperiode zijn de reïntegratietrajecten volgens plan verlopen.']);
   notes.addRow(['Plaatsingen zijn gerapporteerd volgens de definitieset; nazorg loopt zes maanden na de plaatsing.']);
 
-  await wb.xlsx.writeFile(join(DIR, 'inzending-noord-kennemerland.xlsx'));
+  await wb.xlsx.writeFile(join(DIR, spec.file));
   return changed;
 }
 
@@ -232,6 +249,8 @@ function readme(changed: (number | null)[]): string {
     '',
     '- `inzending-noord-kennemerland.xlsx`: een rapportage van het fictieve bedrijf Werkpad Re-integratie B.V. voor de acht',
     '  gemeenten in Noord-Kennemerland (320 cliëntrijen, een lege en een verborgen rij, bladen Cliënten, Management en Toelichting).',
+    `- \`${SECOND_VENDOR.file}\`: een rapportage over dezelfde periode van een tweede fictief bedrijf, ${SECOND_VENDOR.vendor},`,
+    `  voor ${SECOND_VENDOR.municipalities.length} van de gemeenten (180 cliëntrijen, zonder opzettelijke fouten): samen met de eerste een benchmark.`,
     '- `profiel-noord-kennemerland.json`: het contractprofiel (duurzame plaatsing vanaf 12 maanden).',
     '- `contract-noord-kennemerland.xlsx`: contractbepalingen met niet-conforme termen, voor `reintegratie termen`.',
     ...templateExamplesReadme(),
@@ -245,6 +264,7 @@ function readme(changed: (number | null)[]): string {
     '```sh',
     'npx reintegratie controleer examples/inzending-noord-kennemerland.xlsx --profiel examples/profiel-noord-kennemerland.json --uit uit',
     'npx reintegratie termen examples/contract-noord-kennemerland.xlsx',
+    `npx reintegratie vergelijk examples/inzending-noord-kennemerland.xlsx examples/${SECOND_VENDOR.file} --profiel examples/profiel-noord-kennemerland.json`,
     'npx reintegratie omzetten examples/export-werkpad-kwartaal-1.xlsx --uit uit/rapportage-kwartaal-1.xlsx',
     'npx reintegratie omzetten examples/export-werkpad-kwartaal-2.xlsx --koppeling examples/koppeling-werkpad.json --uit uit/rapportage-kwartaal-2.xlsx',
     'npx reintegratie contract --gegevens examples/contract-gegevens-noord-kennemerland.json --profiel examples/profiel-noord-kennemerland.json --uit uit/contract.xlsx',
@@ -256,7 +276,34 @@ function readme(changed: (number | null)[]): string {
 async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   writeFileSync(join(DIR, 'profiel-noord-kennemerland.json'), JSON.stringify(PROFILE, null, 2) + '\n');
-  const changed = await buildSubmission();
+  const changed = await buildSubmission({
+    file: 'inzending-noord-kennemerland.xlsx',
+    generate: { rows: 320, seed: 2009, minimumMonths: 12, vendor: 'Werkpad Re-integratie B.V.' },
+    mistakes: true,
+    municipalityText: 'Alkmaar, Bergen, Castricum, Graft-de Rijp, Heerhugowaard, Heiloo, Langedijk, Schermer',
+  });
+  await buildSubmission({
+    file: SECOND_VENDOR.file,
+    generate: {
+      rows: 180,
+      seed: 2011,
+      minimumMonths: 12,
+      vendor: SECOND_VENDOR.vendor,
+      municipalities: SECOND_VENDOR.municipalities,
+      clientPrefix: 'AP',
+      // Fewer placements and more drop-out than the first vendor.
+      statusWeights: [
+        ['aangemeld', 0.06],
+        ['teruggemeld', 0.04],
+        ['lopend', 0.3],
+        ['geplaatst', 0.22],
+        ['uitgevallen', 0.26],
+        ['afgerond-zonder-plaatsing', 0.12],
+      ],
+    },
+    mistakes: false,
+    municipalityText: SECOND_VENDOR.municipalities.join(', '),
+  });
   writeFileSync(join(DIR, 'README.md'), readme(changed));
   await buildContract();
   await buildTemplateExamples(DIR);

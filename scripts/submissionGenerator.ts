@@ -45,6 +45,10 @@ export interface GenerateOptions {
   readonly vendor?: string;
   /** Minimum months for a durable placement (a profile may raise it). */
   readonly minimumMonths?: number;
+  /** Share of each status id (default: a vendor of middling results). */
+  readonly statusWeights?: readonly (readonly [string, number])[];
+  /** Prefix of the client numbers (default NK). */
+  readonly clientPrefix?: string;
 }
 
 const MUNICIPALITIES = ['Alkmaar', 'Bergen', 'Castricum', 'Graft-de Rijp', 'Heerhugowaard', 'Heiloo', 'Langedijk', 'Schermer'];
@@ -82,7 +86,7 @@ export function generateSubmission(options: GenerateOptions): Submission {
   const period = { start: serialFromDate(2008, 1, 1) as number, end: serialFromDate(2009, 6, 30) as number };
   const ids = (list: string) => (format.codeLists.get(list)?.entries ?? []).map((e) => e.id);
   const [yes, no] = [format.data.yesNo.yes.code, format.data.yesNo.no.code];
-  const statusWeights: [string, number][] = [
+  const statusWeights: readonly (readonly [string, number])[] = options.statusWeights ?? [
     ['aangemeld', 0.08],
     ['teruggemeld', 0.05],
     ['lopend', 0.3],
@@ -106,7 +110,7 @@ export function generateSubmission(options: GenerateOptions): Submission {
     }
     const aanmelding = period.start + between(rnd, 0, 330);
     const row: Row = {
-      clientnummer: `NK-${String(100000 + i)}`,
+      clientnummer: `${options.clientPrefix ?? 'NK'}-${String(100000 + i)}`,
       gemeente: pick(rnd, municipalities),
       doelgroep: code(format, 'doelgroep', pick(rnd, ids('doelgroep'))),
       dienst: code(format, 'dienst', pick(rnd, SEGMENTS)),

@@ -10,14 +10,14 @@ import { mkdirSync, realpathSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { summarise } from '../engine/findings';
 import type { CommonOptions, Output } from './context';
-import type { CheckedFile, ProfileFile } from './checkJob';
+import type { CheckedFile, CheckJob, ProfileFile } from './checkJob';
 import { budgetFromEnv, CheckRunner } from './checkRunner';
 import { exitStatus, reportJson, type FileReport } from './fileReport';
 import { InputError } from './inputError';
 import { oldExcelLine, readTextFile, TEXT_EXTENSIONS, WORKBOOK_EXTENSIONS } from './inputFiles';
 import { fileIdentity, type FileIdentity } from './outputFile';
 import { Progress } from './progress';
-import { renderReport } from './table';
+import { alignedTable, renderReport } from './table';
 import { terminalLine } from './terminalText';
 
 export interface CheckOptions extends CommonOptions {
@@ -55,6 +55,55 @@ function realPath(path: string): string {
   }
 }
 
+/** What checkFiles hands on, file by file in the order given. */
+export interface CheckedFiles {
+  readonly report: (report: CheckedFile) => void;
+  /** A file that could not be checked: one Dutch line naming it. */
+  readonly problem: (message: string) => void;
+}
+
+/**
+ * Checks each file in the budgeted worker, one after the other, with a
+ * progress bar on a terminal. An invalid --profiel stops the whole run
+ * (InputError); a bug is thrown.
+ */
+export async function checkFiles(
+  files: readonly string[],
+  output: Output,
+  jobOf: (file: string) => CheckJob,
+  to: CheckedFiles,
+  verb = 'Controleren',
+): Promise<void> {
+  const runner = new CheckRunner(budgetFromEnv());
+  try {
+    for (const [index, file] of files.entries()) {
+      const refused = notAWorkbook(file);
+      if (refused !== null) {
+        to.problem(refused);
+        continue;
+      }
+      const label = terminalLine(files.length > 1 ? `[${index + 1}/${files.length}] ${basename(file)}` : basename(file));
+      const progress = new Progress(output.interactiveErr, `${verb} ${label}`);
+      const outcome = await runner.run(jobOf(file), (done, total) => progress.update(done, total));
+      progress.stop();
+      switch (outcome.kind) {
+        case 'report':
+          to.report(outcome.report);
+          break;
+        case 'problem':
+          to.problem(outcome.message);
+          break;
+        case 'profile':
+          throw new InputError(outcome.message);
+        case 'internal':
+          throw new Error(outcome.message);
+      }
+    }
+  } finally {
+    await runner.close();
+  }
+}
+
 export async function checkCommand(files: string[], options: CheckOptions, output: Output): Promise<number> {
   const profile: ProfileFile | null = options.profiel !== undefined ? { path: options.profiel, text: readTextFile(options.profiel) } : null;
   const reports: (FileReport & CheckedFile)[] = [];
@@ -72,36 +121,18 @@ export async function checkCommand(files: string[], options: CheckOptions, outpu
   const taken = new Set(files.flatMap((f) => [resolve(f), realPath(f)]));
   const inputs: FileIdentity[] = files.map(fileIdentity).filter((i): i is FileIdentity => i !== undefined);
 
-  const runner = new CheckRunner(budgetFromEnv());
-  try {
-    for (const [index, file] of files.entries()) {
-      const refused = notAWorkbook(file);
-      if (refused !== null) {
-        problems.push(refused);
-        continue;
-      }
-      const label = terminalLine(files.length > 1 ? `[${index + 1}/${files.length}] ${basename(file)}` : basename(file));
-      const progress = new Progress(output.interactiveErr, `Controleren ${label}`);
-      const copy = uit !== undefined ? { path: markedCopyPath(uit, file, taken), inputs } : undefined;
-      const outcome = await runner.run({ file, profile, copy }, (done, total) => progress.update(done, total));
-      progress.stop();
-      switch (outcome.kind) {
-        case 'report':
-          reports.push(outcome.report);
-          if (outcome.report.copyProblem !== undefined) problems.push(outcome.report.copyProblem);
-          break;
-        case 'problem':
-          problems.push(outcome.message);
-          break;
-        case 'profile':
-          throw new InputError(outcome.message);
-        case 'internal':
-          throw new Error(outcome.message);
-      }
-    }
-  } finally {
-    await runner.close();
-  }
+  await checkFiles(
+    files,
+    output,
+    (file) => ({ file, profile, copy: uit !== undefined ? { path: markedCopyPath(uit, file, taken), inputs } : undefined }),
+    {
+      report: (report) => {
+        reports.push(report);
+        if (report.copyProblem !== undefined) problems.push(report.copyProblem);
+      },
+      problem: (message) => problems.push(message),
+    },
+  );
 
   if (options.json) {
     if (reports.length > 0 || files.length > 1) {
@@ -125,9 +156,5 @@ function batchSummary(reports: readonly FileReport[]): string {
     const s = summarise(r.findings);
     return [terminalLine(basename(r.file)), String(r.rows), String(s.fout), String(s.waarschuwing), String(s.info)];
   });
-  const header = ['Bestand', 'Rijen', 'Fout', 'Waarschuwing', 'Info'];
-  const widths = header.map((h) => h.length);
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i], cell.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return ['Samenvatting', line(header), ...rows.map(line)].join('\n');
+  return `Samenvatting\n${alignedTable(['Bestand', 'Rijen', 'Fout', 'Waarschuwing', 'Info'], rows)}`;
 }

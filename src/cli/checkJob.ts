@@ -15,6 +15,7 @@ import { standardDefinitionSet, type DefinitionSet } from '../definitions/defini
 import { effectiveDefinitions, parseProfileJson, ProfileError, type Profile } from '../definitions/profile';
 import { termMatcher } from '../engine/termMatcher';
 import type { Finding } from '../engine/findings';
+import { submissionFigures, type SubmissionFigures } from '../engine/submissionGroups';
 import { checkThroughPort } from '../workbook/flows/checkFlow';
 import { markFindings, writeControlSheet } from '../workbook/flows/markFlow';
 import { OWN_SHEET_LABELS, type OwnSheetKind } from '../workbook/flows/ownSheets';
@@ -38,6 +39,10 @@ export interface CheckJob {
   readonly profile: ProfileFile | null;
   /** With --uit: where the copy goes, and the inputs it must never be. */
   readonly copy?: { readonly path: string; readonly inputs: readonly FileIdentity[] };
+  /** Also the figures for a comparison of submissions (vergelijk). */
+  readonly groups?: boolean;
+  /** Without a profile file: false checks by the standard set, whatever profile the workbook stores (default true: the stored one counts). */
+  readonly storedProfile?: boolean;
 }
 
 /** A checked file, as the command reports it. */
@@ -55,6 +60,8 @@ export interface CheckedFile {
   readonly copy?: string;
   /** Why the copy could not be written (one Dutch line naming the path). */
   readonly copyProblem?: string;
+  /** With CheckJob.groups, for a workbook with a client sheet: its figures per group. */
+  readonly figures?: SubmissionFigures;
 }
 
 export type CheckOutcome =
@@ -135,12 +142,13 @@ export async function runCheckJob(job: CheckJob, onProgress: (done: number, tota
 }
 
 async function checkFile(job: CheckJob, onProgress: (done: number, total: number) => void): Promise<CheckedFile> {
-  const given = job.profile === null ? undefined : profileOf(job.profile);
+  const given = job.profile !== null ? profileOf(job.profile) : job.storedProfile === false ? null : undefined;
   const bytes = readInput(job.file);
   const workbook = MemoryWorkbook.fromXlsx(bytes, codec);
   const result = await checkThroughPort(workbook, {
     set: definitionSet(),
     profile: given,
+    groups: job.groups,
     onProgress: (phase, done, total) => {
       if (phase === 'controleren') onProgress(done, total);
     },
@@ -154,6 +162,7 @@ async function checkFile(job: CheckJob, onProgress: (done: number, total: number
     rows: result.check.rows,
     accepted: result.accepted.length,
     skipped: result.skipped,
+    ...(result.check.groups !== undefined ? { figures: submissionFigures(result.check.groups, result.findings) } : {}),
   };
   if (job.copy === undefined) return report;
   try {

@@ -125,6 +125,18 @@ export function buildProgram(output: Output, setStatus: (status: number) => void
     cmd
       .option('--uit <bestand.xlsx>', 'de werkmap die wordt geschreven (nooit over een invoerbestand)')
       .option('--overschrijf', 'een bestaand bestand voor --uit vervangen');
+
+  withOutput(
+    withCommon(
+      program
+        .command('vergelijk')
+        .description('zet inzendingen naast elkaar: indicatoren herberekend per opdrachtnemer, gemeente, dienst en doelgroep, met de bevindingen')
+        .argument('<bestand...>', 'de inzendingen (.xlsx) van een periode'),
+    ),
+  ).action(async (files: string[], options) => {
+    const { compareCommand } = await import('./compareCommand');
+    setStatus(await compareCommand(files, options, output));
+  });
   const withMetadata = (cmd: Command): Command =>
     cmd
       .option('--gemeente <naam>', 'Management: de gemeente')

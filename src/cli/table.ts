@@ -86,3 +86,18 @@ export function renderReport(report: FileReport, style: TableStyle, unit: Unit, 
   }
   return parts.join('\n');
 }
+
+/**
+ * Columns of text aligned under a header: the first `left` columns to the
+ * left, the others (figures) to the right.
+ */
+export function alignedTable(header: readonly string[], rows: readonly (readonly string[])[], left = 1, style: TableStyle = { colour: false }): string {
+  const widths = header.map((h) => h.length);
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i], cell.length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i < left ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [bold(style, line(header)), ...rows.map(line)].join('\n');
+}

@@ -102,6 +102,8 @@ export const indicatorSchema = z
     to: fieldId.optional(),
     /** Allowed difference (counts 0; lead time 1 day). */
     tolerance: z.number().min(0),
+    /** A short column header where the label does not fit (a table of groups side by side). */
+    shortLabel: text.optional(),
   })
   .strict();
 export type Indicator = z.infer<typeof indicatorSchema>;

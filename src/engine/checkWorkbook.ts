@@ -15,9 +15,11 @@ import { DurablePlacement } from './durablePlacement';
 import type { Finding } from './findings';
 import { forEachCell, type SheetData, type WorkbookData } from './grid';
 import { findingAt } from './located';
-import { compareIndicators, readManagement, recomputeIndicators, type Recomputed } from './management';
+import { indicatorsOf, recomputeIndicators, type Recomputed } from './indicatorTally';
+import { compareIndicators, readManagement } from './management';
 import { expandMerges } from './merges';
 import { termMatcher } from './termMatcher';
+import { submissionGroups, type SubmissionGroups } from './submissionGroups';
 import { scanTextCells } from './textCells';
 
 export interface WorkbookCheck {
@@ -28,6 +30,8 @@ export interface WorkbookCheck {
   readonly report: boolean;
   /** Recomputed indicators by id (empty when not judged). */
   readonly indicators: ReadonlyMap<string, Recomputed>;
+  /** With the option `groups`, for a workbook with a client sheet: what a comparison of submissions needs. */
+  readonly groups?: SubmissionGroups;
 }
 
 export interface CheckOptions {
@@ -36,6 +40,8 @@ export interface CheckOptions {
   readonly onProgress?: (rowsDone: number, rowsTotal: number) => void;
   /** Sheets not to check (the program's own Controle and Logboek sheets). */
   readonly skipSheets?: ReadonlySet<string>;
+  /** Also tally the client rows per municipality, service and target group (a comparison of submissions). */
+  readonly groups?: boolean;
 }
 
 /** BSNs written in the text cells of a sheet other than the client sheet (from row `top` on). */
@@ -126,7 +132,8 @@ export function* checkSteps(workbook: WorkbookData, defs: EffectiveDefinitions, 
   append(findings, clients.findings);
 
   let indicators = new Map<string, Recomputed>();
-  if (header.headerRow >= 0) indicators = recomputeIndicators(clients, format, durable);
+  const groups = options.groups === true ? submissionGroups(clients, clientSheet.name, management, format, durable) : undefined;
+  if (header.headerRow >= 0) indicators = groups !== undefined ? indicatorsOf(groups.total, format) : recomputeIndicators(clients, format, durable);
   if (management !== undefined && managementSheet !== undefined) {
     append(findings, management.findings);
     append(findings, compareIndicators(management, indicators, format));
@@ -137,7 +144,7 @@ export function* checkSteps(workbook: WorkbookData, defs: EffectiveDefinitions, 
     if (sheet === clientSheet || sheet === managementSheet) continue;
     yield* scanSheet(sheet);
   }
-  return { findings: sortFindings(findings, order), rows: clients.rows.length, report: true, indicators };
+  return { findings: sortFindings(findings, order), rows: clients.rows.length, report: true, indicators, ...(groups !== undefined ? { groups } : {}) };
 }
 
 function columnIndex(cell: string | null): number {

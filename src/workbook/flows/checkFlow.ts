@@ -31,6 +31,8 @@ export interface CheckFlowOptions {
   readonly pause?: () => Promise<void>;
   /** Least milliseconds of work between two pauses (default 16: about a frame); 0 pauses after every step. */
   readonly sliceMs?: number;
+  /** Also tally the client rows per group (a comparison of submissions: WorkbookCheck.groups). */
+  readonly groups?: boolean;
 }
 
 export interface CheckFlowResult {
@@ -102,7 +104,7 @@ export async function checkThroughPort(port: WorkbookPort, options: CheckFlowOpt
     const kind = ownSheetKind(sheet);
     if (kind !== null) skipped.push({ sheet: sheet.name, kind });
   }
-  const steps = checkSteps(snapshot, defs, { format, skipSheets: new Set(skipped.map((s) => s.sheet)) });
+  const steps = checkSteps(snapshot, defs, { format, skipSheets: new Set(skipped.map((s) => s.sheet)), groups: options.groups });
   const slice = options.sliceMs ?? 16;
   let sliceStart = Date.now();
   let check: WorkbookCheck;

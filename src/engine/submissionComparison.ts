@@ -1,0 +1,168 @@
+/**
+ * A benchmark across submissions: a quarter's submissions of several
+ * vendors and municipalities side by side, every indicator recomputed from
+ * the client rows by the same definitions, per vendor (the Management
+ * sheet's Opdrachtnemer), municipality, service and target group, with the
+ * quality of each (its findings) next to its figures.
+ *
+ * Groups add up tallies (indicatorTally.ts), so a percentage of a group is
+ * worked out from all its rows, never an average of percentages.
+ */
+import type { ReportFormat } from '../definitions/reportFormat';
+import { addTally, emptyTally, indicatorsOf, type IndicatorTally, type Recomputed } from './indicatorTally';
+import { groupKey, NOT_FILLED, NOT_VALID, ROW_DIMENSIONS, type SeverityCounts, type SubmissionFigures, type SubmissionMetadata } from './submissionGroups';
+
+/** The groupings of a comparison, in the order they are shown. */
+export const DIMENSIONS = ['opdrachtnemer', ...ROW_DIMENSIONS] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** A dimension's name as a column header. */
+export const DIMENSION_LABELS: Readonly<Record<Dimension, string>> = {
+  opdrachtnemer: 'Opdrachtnemer',
+  gemeente: 'Gemeente',
+  dienst: 'Dienst',
+  doelgroep: 'Doelgroep',
+};
+
+/** One checked submission, as the comparison takes it. */
+export interface SubmissionInput {
+  readonly file: string;
+  readonly figures: SubmissionFigures;
+  /** All findings of the submission (also those outside the client rows). */
+  readonly findings: SeverityCounts;
+  /** Management values that differ from the recomputed ones (MANAGEMENT_AFWIJKING). */
+  readonly deviations: number;
+}
+
+export interface ComparedGroup {
+  readonly name: string;
+  /** Submissions with rows in this group. */
+  readonly submissions: number;
+  readonly rows: number;
+  /** Findings on the group's client rows. */
+  readonly findings: SeverityCounts;
+  /** Findings of severity fout per 100 client rows (null without rows). */
+  readonly errorsPer100: number | null;
+  readonly indicators: ReadonlyMap<string, Recomputed>;
+}
+
+export interface ComparedSubmission {
+  readonly file: string;
+  readonly metadata: SubmissionMetadata;
+  readonly rows: number;
+  readonly findings: SeverityCounts;
+  readonly rowFindings: SeverityCounts;
+  readonly errorsPer100: number | null;
+  readonly deviations: number;
+  readonly indicators: ReadonlyMap<string, Recomputed>;
+}
+
+export interface Comparison {
+  readonly submissions: readonly ComparedSubmission[];
+  readonly groupings: Readonly<Record<Dimension, readonly ComparedGroup[]>>;
+  /** All submissions together. */
+  readonly total: ComparedGroup;
+  /** What an analyst must know before reading the figures (Dutch sentences). */
+  readonly notes: readonly string[];
+}
+
+interface Accumulator {
+  name: string;
+  readonly files: Set<number>;
+  readonly tally: IndicatorTally;
+  readonly findings: SeverityCounts;
+}
+
+const none = (): SeverityCounts => ({ fout: 0, waarschuwing: 0, info: 0 });
+
+function addCounts(into: SeverityCounts, counts: SeverityCounts): void {
+  into.fout += counts.fout;
+  into.waarschuwing += counts.waarschuwing;
+  into.info += counts.info;
+}
+
+const per100 = (errors: number, rows: number): number | null => (rows === 0 ? null : (errors / rows) * 100);
+
+/** Group names in Dutch order; the names for missing and invalid values last. */
+function byName(a: ComparedGroup, b: ComparedGroup): number {
+  const rank = (name: string) => (name === NOT_FILLED ? 2 : name === NOT_VALID ? 1 : 0);
+  return rank(a.name) - rank(b.name) || a.name.localeCompare(b.name, 'nl', { sensitivity: 'base', numeric: true });
+}
+
+/** Serial to jjjj-mm-dd is left to the caller; here only whether periods agree. */
+function periodKey(m: SubmissionMetadata): string {
+  return `${m.periodeVan ?? '?'}–${m.periodeTot ?? '?'}`;
+}
+
+/** Compares checked submissions. */
+export function compareSubmissions(inputs: readonly SubmissionInput[], format: ReportFormat): Comparison {
+  const groups = {} as Record<Dimension, Map<string, Accumulator>>;
+  for (const dimension of DIMENSIONS) groups[dimension] = new Map();
+  const total: Accumulator = { name: 'Totaal', files: new Set(), tally: emptyTally(format), findings: none() };
+
+  const add = (dimension: Dimension, name: string, file: number, tally: IndicatorTally, findings: SeverityCounts) => {
+    const key = groupKey(name);
+    let group = groups[dimension].get(key);
+    if (group === undefined) {
+      group = { name, files: new Set(), tally: emptyTally(format), findings: none() };
+      groups[dimension].set(key, group);
+    }
+    group.files.add(file);
+    addTally(group.tally, tally);
+    addCounts(group.findings, findings);
+  };
+
+  inputs.forEach((input, file) => {
+    const { figures } = input;
+    add('opdrachtnemer', figures.metadata.opdrachtnemer ?? NOT_FILLED, file, figures.total, figures.rowFindings);
+    for (const dimension of ROW_DIMENSIONS) {
+      for (const group of figures.dimensions[dimension]) add(dimension, group.label, file, group.tally, group.findings);
+    }
+    total.files.add(file);
+    addTally(total.tally, figures.total);
+    addCounts(total.findings, figures.rowFindings);
+  });
+
+  const finish = (group: Accumulator): ComparedGroup => ({
+    name: group.name,
+    submissions: group.files.size,
+    rows: group.tally.rows,
+    findings: group.findings,
+    errorsPer100: per100(group.findings.fout, group.tally.rows),
+    indicators: indicatorsOf(group.tally, format),
+  });
+  const groupings = {} as Record<Dimension, ComparedGroup[]>;
+  for (const dimension of DIMENSIONS) groupings[dimension] = [...groups[dimension].values()].map(finish).sort(byName);
+
+  const submissions = inputs.map(
+    (input): ComparedSubmission => ({
+      file: input.file,
+      metadata: input.figures.metadata,
+      rows: input.figures.total.rows,
+      findings: input.findings,
+      rowFindings: input.figures.rowFindings,
+      errorsPer100: per100(input.figures.rowFindings.fout, input.figures.total.rows),
+      deviations: input.deviations,
+      indicators: indicatorsOf(input.figures.total, format),
+    }),
+  );
+  return { submissions, groupings, total: finish(total), notes: notesOn(inputs, format) };
+}
+
+function notesOn(inputs: readonly SubmissionInput[], format: ReportFormat): string[] {
+  const notes: string[] = [];
+  if (new Set(inputs.map((i) => periodKey(i.figures.metadata))).size > 1) {
+    notes.push('De inzendingen beslaan niet dezelfde periode (Periode van en Periode tot op het blad Management); vergelijk cijfers over verschillende perioden met zorg.');
+  }
+  const unnamed = inputs.filter((i) => i.figures.metadata.opdrachtnemer === null).length;
+  if (unnamed > 0) {
+    notes.push(`${unnamed === 1 ? '1 inzending noemt' : `${unnamed} inzendingen noemen`} geen Opdrachtnemer op het blad Management; ${unnamed === 1 ? 'die staat' : 'die staan'} onder ${NOT_FILLED}.`);
+  }
+  const notJudged = format.data.management.indicators.filter((indicator) => inputs.some((i) => indicatorsOf(i.figures.total, format).get(indicator.id) === undefined));
+  if (notJudged.length > 0) {
+    notes.push(
+      `Niet te bepalen in elke groep met een inzending zonder de kolommen ervoor: ${notJudged.map((i) => i.label).join(', ')}.`,
+    );
+  }
+  return notes;
+}

@@ -1,0 +1,185 @@
+/**
+ * The benchmark across submissions: group figures add up from the rows
+ * (never averages of percentages), equal what a check of just those rows
+ * recomputes, and carry the findings of their own rows only.
+ */
+import { generateSubmission, toWorkbookData, type Submission } from '../../scripts/submissionGenerator';
+import { standardReportFormat } from '../../src/definitions/reportFormat';
+import { checkWorkbook, type WorkbookCheck } from '../../src/engine/checkWorkbook';
+import { summarise } from '../../src/engine/findings';
+import type { RawValue, SheetData, WorkbookData } from '../../src/engine/grid';
+import type { Recomputed } from '../../src/engine/indicatorTally';
+import { compareSubmissions, type SubmissionInput } from '../../src/engine/submissionComparison';
+import { NOT_FILLED, NOT_VALID, submissionFigures } from '../../src/engine/submissionGroups';
+import { standardDefs } from '../support/workbooks';
+
+const format = standardReportFormat();
+
+function checked(workbook: WorkbookData): WorkbookCheck {
+  return checkWorkbook(workbook, standardDefs, { groups: true });
+}
+
+function input(file: string, workbook: WorkbookData): SubmissionInput {
+  const check = checked(workbook);
+  if (check.groups === undefined) throw new Error('no groups');
+  return {
+    file,
+    figures: submissionFigures(check.groups, check.findings),
+    findings: summarise(check.findings),
+    deviations: check.findings.filter((f) => f.code === 'MANAGEMENT_AFWIJKING').length,
+  };
+}
+
+/** The workbook of a submission with only the client rows that pass `keep` (header kept). */
+function onlyRows(workbook: WorkbookData, keep: (row: readonly RawValue[]) => boolean): WorkbookData {
+  const [clients, ...rest] = workbook.sheets;
+  const values = clients.values.filter((row, r) => r === 0 || keep(row ?? []));
+  const formats = clients.formats?.filter((_row, r) => r === 0 || keep(clients.values[r] ?? []));
+  return { sheets: [{ ...clients, values, formats }, ...rest] };
+}
+
+/** Two workbooks' client rows in one sheet. */
+function together(a: WorkbookData, b: WorkbookData): WorkbookData {
+  const [ca, ...rest] = a.sheets;
+  const cb = b.sheets[0];
+  const sheet: SheetData = { ...ca, values: [...ca.values, ...cb.values.slice(1)], formats: [...(ca.formats ?? []), ...(cb.formats ?? []).slice(1)] };
+  return { sheets: [sheet, ...rest] };
+}
+
+function expectSameFigures(actual: ReadonlyMap<string, Recomputed>, expected: ReadonlyMap<string, Recomputed>): void {
+  for (const indicator of format.data.management.indicators) {
+    const a = actual.get(indicator.id);
+    const e = expected.get(indicator.id);
+    if (typeof a === 'number' && typeof e === 'number') expect([indicator.id, a]).toEqual([indicator.id, expect.closeTo(e, 9)]);
+    else expect([indicator.id, a]).toEqual([indicator.id, e]);
+  }
+}
+
+const column = (header: string) => format.columns.findIndex((c) => c.header === header);
+
+describe('compareSubmissions', () => {
+  const first: Submission = generateSubmission({ rows: 260, seed: 11, vendor: 'Werkpad B.V.' });
+  const second: Submission = generateSubmission({
+    rows: 190,
+    seed: 12,
+    vendor: 'Arbeidspoort B.V.',
+    municipalities: ['Alkmaar', 'Heiloo'],
+    statusWeights: [
+      ['lopend', 0.3],
+      ['geplaatst', 0.2],
+      ['uitgevallen', 0.3],
+      ['afgerond-zonder-plaatsing', 0.2],
+    ],
+  });
+  const a = toWorkbookData(first);
+  const b = toWorkbookData(second);
+  const comparison = compareSubmissions([input('a.xlsx', a), input('b.xlsx', b)], format);
+
+  it("gives each submission the figures the generator counted itself", () => {
+    for (const [k, submission] of [first, second].entries()) {
+      for (const indicator of format.data.management.indicators) {
+        const value = comparison.submissions[k].indicators.get(indicator.id);
+        const expected = submission.expected[indicator.id];
+        if (typeof value === 'number' && typeof expected === 'number') expect(value).toBeCloseTo(expected, 6);
+        else expect(value).toBe(expected);
+      }
+    }
+  });
+
+  it('totals what a check of all rows in one sheet recomputes (percentages from the counts, not averaged)', () => {
+    expectSameFigures(comparison.total.indicators, checked(together(a, b)).indicators);
+    expect(comparison.total.rows).toBe(450);
+    expect(comparison.total.submissions).toBe(2);
+    // The two submissions' placement rates differ, so their plain average is not the total's rate.
+    const rates = comparison.submissions.map((s) => s.indicators.get('plaatsingspercentage') as number);
+    expect(Math.abs((rates[0] + rates[1]) / 2 - (comparison.total.indicators.get('plaatsingspercentage') as number))).toBeGreaterThan(0.1);
+  });
+
+  it('gives a municipality, across both vendors, the figures of a check of just its rows', () => {
+    const gemeente = column('Gemeente');
+    const alkmaar = comparison.groupings.gemeente.find((g) => g.name === 'Alkmaar');
+    expect(alkmaar?.submissions).toBe(2);
+    const rowsOf = (w: WorkbookData) => onlyRows(w, (row) => row[gemeente] === 'Alkmaar');
+    expectSameFigures(alkmaar!.indicators, checked(together(rowsOf(a), rowsOf(b))).indicators);
+    expect(comparison.groupings.gemeente.find((g) => g.name === 'Bergen')?.submissions).toBe(1);
+  });
+
+  it('splits every row into exactly one group of each dimension', () => {
+    for (const dimension of ['opdrachtnemer', 'gemeente', 'dienst', 'doelgroep'] as const) {
+      const groups = comparison.groupings[dimension];
+      expect(groups.reduce((n, g) => n + g.rows, 0)).toBe(450);
+      expect(groups.reduce((n, g) => n + ((g.indicators.get('plaatsingen') as number) ?? 0), 0)).toBe(comparison.total.indicators.get('plaatsingen'));
+    }
+    expect(comparison.groupings.opdrachtnemer.map((g) => g.name)).toEqual(['Arbeidspoort B.V.', 'Werkpad B.V.']);
+  });
+
+  it("counts a row's findings in its own groups only, and findings off the client rows for the submission only", () => {
+    const broken = structuredClone(a);
+    const clients = broken.sheets[0];
+    // Row 3 (Excel): a status that is no code; and a wrong figure on the Management sheet.
+    (clients.values[2] as RawValue[])[column('Status')] = 'Lopnd';
+    const municipality = (clients.values[2] as RawValue[])[column('Gemeente')] as string;
+    const service = (clients.values[2] as RawValue[])[column('Dienst')] as string;
+    const management = broken.sheets[1];
+    const aanmeldingen = management.values.findIndex((row) => row?.[0] === 'Aantal aanmeldingen');
+    (management.values[aanmeldingen] as RawValue[])[1] = 1;
+    const result = compareSubmissions([input('kapot.xlsx', broken)], format);
+    const submission = result.submissions[0];
+    expect(submission.deviations).toBeGreaterThanOrEqual(1);
+    expect(submission.findings.fout).toBeGreaterThan(submission.rowFindings.fout);
+    const errorsIn = (dimension: 'gemeente' | 'dienst', name: string) => result.groupings[dimension].find((g) => g.name === name)?.findings.fout;
+    expect(errorsIn('gemeente', municipality)).toBe(submission.rowFindings.fout);
+    expect(errorsIn('dienst', service)).toBe(submission.rowFindings.fout);
+    expect(result.groupings.gemeente.filter((g) => g.name !== municipality).every((g) => g.findings.fout === 0)).toBe(true);
+    expect(result.total.errorsPer100).toBeCloseTo((submission.rowFindings.fout / 260) * 100, 9);
+  });
+
+  it('groups names whatever their case and spaces, and puts empty and invalid values last', () => {
+    const odd = structuredClone(b);
+    const clients = odd.sheets[0];
+    (clients.values[1] as RawValue[])[column('Gemeente')] = '  ALKMAAR ';
+    (clients.values[2] as RawValue[])[column('Dienst')] = null;
+    (clients.values[3] as RawValue[])[column('Dienst')] = 'Sollicitatiecursus';
+    const result = compareSubmissions([input('a.xlsx', a), input('b.xlsx', odd)], format);
+    expect(result.groupings.gemeente.filter((g) => g.name.toLowerCase().trim() === 'alkmaar')).toHaveLength(1);
+    const services = result.groupings.dienst.map((g) => g.name);
+    expect(services.slice(-2)).toEqual([NOT_VALID, NOT_FILLED]);
+    expect(result.groupings.dienst.find((g) => g.name === NOT_VALID)?.rows).toBe(1);
+  });
+
+  it('leaves a figure undetermined where a submission lacks its column, and says so', () => {
+    const duur = column('Duur arbeidsovereenkomst (maanden)');
+    const [clients, ...rest] = b.sheets;
+    const without: WorkbookData = {
+      sheets: [
+        {
+          ...clients,
+          values: clients.values.map((row) => (row ?? []).filter((_v, c) => c !== duur)),
+          formats: clients.formats?.map((row) => (row ?? []).filter((_v, c) => c !== duur)),
+        },
+        ...rest,
+      ],
+    };
+    const result = compareSubmissions([input('a.xlsx', a), input('b.xlsx', without)], format);
+    expect(result.submissions[0].indicators.get('duurzamePlaatsingen')).toEqual(expect.any(Number));
+    expect(result.submissions[1].indicators.get('duurzamePlaatsingen')).toBeUndefined();
+    expect(result.total.indicators.get('percentageDuurzaam')).toBeUndefined();
+    expect(result.groupings.opdrachtnemer.find((g) => g.name === 'Werkpad B.V.')?.indicators.get('percentageDuurzaam')).toEqual(expect.any(Number));
+    expect(result.total.indicators.get('plaatsingen')).toBe(comparison.total.indicators.get('plaatsingen'));
+    expect(result.notes.join(' ')).toContain('Aantal duurzame plaatsingen');
+  });
+
+  it('warns when the periods differ or a submission names no vendor', () => {
+    expect(comparison.notes).toEqual([]);
+    const other = structuredClone(b);
+    const management = other.sheets[1];
+    for (const row of management.values as RawValue[][]) {
+      if (row?.[0] === 'Opdrachtnemer') row[1] = null;
+      if (row?.[0] === 'Periode tot') row[1] = (row[1] as number) + 90;
+    }
+    const result = compareSubmissions([input('a.xlsx', a), input('b.xlsx', other)], format);
+    expect(result.notes.some((n) => n.includes('niet dezelfde periode'))).toBe(true);
+    expect(result.notes.some((n) => n.includes('geen Opdrachtnemer'))).toBe(true);
+    expect(result.groupings.opdrachtnemer.map((g) => g.name)).toEqual(['Werkpad B.V.', NOT_FILLED]);
+  });
+});
