@@ -131,6 +131,27 @@ export interface TableSpec {
   readonly style?: string;
 }
 
+/**
+ * A clustered column chart over columns of a sheet we write: one group of
+ * columns per data row (its category), one column colour per series.
+ */
+export interface ChartSpec {
+  readonly title: string;
+  /** 0-based header row: its cells name the series. */
+  readonly headerRow: number;
+  /** 0-based first and last data rows (inclusive). */
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** 0-based column of the category names. */
+  readonly categoryCol: number;
+  /** 0-based columns of the series, each a column of numbers (text and empty cells are gaps). */
+  readonly seriesCols: readonly number[];
+  /** Number format of the value axis (Excel's code), e.g. "0". */
+  readonly axisFormat?: string;
+  /** Where it is drawn: its top-left cell, and how many rows and columns it spans. */
+  readonly at: { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number };
+}
+
 /** A sheet we add or replace whole: the Controle sheet, the Logboek, templates. */
 export interface SheetSpec {
   readonly name: string;
@@ -146,6 +167,8 @@ export interface SheetSpec {
   readonly validations?: readonly ValidationSpec[];
   /** Printed one page wide, as many pages tall as it needs (running text: the contract, its annex). */
   readonly printOnePageWide?: boolean;
+  /** Charts drawn on the sheet, over its own cells. */
+  readonly charts?: readonly ChartSpec[];
 }
 
 /** A mark on one flagged cell: the colour of its worst severity and the text of our note. */
