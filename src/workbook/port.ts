@@ -89,6 +89,12 @@ export function isCellSpec(input: CellInput): input is CellSpec {
   return typeof input === 'object' && input !== null && !('error' in input);
 }
 
+/** The value a cell input writes (null for none). */
+export function inputValue(input: CellInput | undefined): RawValue {
+  if (input === undefined) return null;
+  return isCellSpec(input) ? (input.value ?? null) : input;
+}
+
 /** A block of cells written from (`row`, `col`) on, row by row. */
 export interface WriteBlock {
   readonly sheet: string;
@@ -150,6 +156,13 @@ export interface ChartSpec {
   readonly axisFormat?: string;
   /** Where it is drawn: its top-left cell, and how many rows and columns it spans. */
   readonly at: { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number };
+}
+
+/** The name of a chart's series: the text of its header cell ('' when empty). */
+export function seriesName(spec: SheetSpec, chart: ChartSpec, col: number): string {
+  const value = inputValue(spec.rows[chart.headerRow]?.[col]);
+  if (value === null) return '';
+  return typeof value === 'object' ? value.error : String(value);
 }
 
 /** A sheet we add or replace whole: the Controle sheet, the Logboek, templates. */

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { SECOND_VENDOR } from '../../scripts/build-examples';
 import { xlsxCodec } from '../../src/workbook/xlsx/xlsxCodec';
 import { readXlsx } from '../../src/workbook/xlsx/readXlsx';
@@ -94,6 +95,10 @@ describe('reintegratie vergelijk', () => {
     expect(vendors[0]?.slice(0, 3)).toEqual(['Opdrachtnemer', 'Inzendingen', 'Rijen']);
     expect(vendors.slice(1).map((row) => row?.[0])).toEqual([SECOND_VENDOR.vendor, 'Werkpad Re-integratie B.V.', 'Totaal']);
     expect(vendors[3]?.[2]).toBe(500);
+    // Two charts under each grouping's table: the percentages, and the errors per 100 rows.
+    const parts = Object.keys(unzipSync(new Uint8Array(readFileSync(out))));
+    expect(parts.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(8);
+    expect(parts.filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))).toHaveLength(4);
     // The workbook opens again as a workbook of ours (the package is sound).
     expect((await MemoryWorkbook.fromXlsx(readFileSync(out), xlsxCodec).describe()).sheets).toHaveLength(6);
 

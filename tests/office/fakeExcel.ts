@@ -15,7 +15,11 @@
  *   apostrophe keeps the rest as text; `valuesAsJson` strings stay text;
  * - null in a written matrix leaves that cell as it is; a single value
  *   written to a range applies to every cell;
- * - Excel.run sends what is still queued when the batch ends.
+ * - Excel.run sends what is still queued when the batch ends;
+ * - a chart added from a range takes its series from it as Excel guesses
+ *   (simplified: a first column with text is the categories, a first row
+ *   with text the names); chart members of a requirement set above the
+ *   host's fail at sync (ApiNotFound).
  *
  * It counts every sync with the bytes of its request and response (the
  * request as the JSON of the queued operations, the response as the JSON of
@@ -43,10 +47,14 @@ import type {
   DataValidation,
   RangeFormat,
   RangeHyperlink,
+  Chart,
+  ChartCollection,
+  ChartSeries,
+  ChartSeriesCollection,
 } from '../../src/workbook/office/excelApi';
 import type { CellRect } from '../../src/workbook/office/addresses';
 import { serialFromDate } from '../../src/engine/excelDate';
-import { FakeSheet, FakeWorkbook, key, unkey, type CellValue, type ConditionalRule } from './fakeWorkbook';
+import { FakeSheet, FakeWorkbook, key, unkey, type CellValue, type ChartSeriesState, type ChartState, type ConditionalRule } from './fakeWorkbook';
 
 export const PAYLOAD_LIMIT = 5_000_000;
 export const CELL_LIMIT = 5_000_000;
@@ -525,6 +533,9 @@ class WorksheetProxy extends FakeProxy implements Worksheet {
       },
     };
   }
+  get charts(): ChartCollection {
+    return this.memo('charts', () => new ChartCollectionProxy(this.ctx, `${this.path}.charts`, () => this.sheet()));
+  }
   get autoFilter() {
     return {
       apply: (range: string) =>
@@ -608,6 +619,10 @@ class RangeProxy extends FakeProxy implements Range {
     const r = this.rectOf();
     if (r === null) throw new FakeExcelError('InvalidOperation', 'null object');
     return r;
+  }
+  /** The sheet and cells of the range now (at sync), for an operation that takes a range. */
+  locate(): { sheet: FakeSheet; rect: CellRect } {
+    return { sheet: this.sheetOf(), rect: this.rect() };
   }
   protected override resolveNull(): boolean {
     return this.rectOf() === null;
@@ -1062,6 +1077,207 @@ class RuleFormulaProxy extends FakeProxy {
   set formula(v: string) {
     this.write(`${this.path}.formula`, { p: 'formula', v }, () => {
       this.ruleOf().formula = v;
+    });
+  }
+}
+
+/** A range argument at sync: Excel's address with the sheet ("Blad!C2:C4"). */
+function rangeArgument(range: Range): { sheet: FakeSheet; rect: CellRect; address: string } {
+  if (!(range instanceof RangeProxy)) throw new FakeExcelError('InvalidArgument', 'not a range of this context');
+  const { sheet, rect } = range.locate();
+  return { sheet, rect, address: `${sheetPrefix(sheet.name)}!${rectText(rect)}` };
+}
+
+/** Fails at sync when the host lacks the requirement set (as Excel does for a member it does not know). */
+function requireApi(ctx: FakeContext, version: string, member: string): void {
+  if (!ctx.excel.isSetSupported(version)) throw new FakeExcelError('ApiNotFound', `${member} needs ExcelApi ${version}`);
+}
+
+const isText = (v: CellValue | ''): boolean => typeof v === 'string' && v !== '';
+
+/** The series Excel takes from a source range by columns (simplified guess: text in the first column makes it the categories, text in the first row the names). */
+function seriesFromSource(sheet: FakeSheet, rect: CellRect): ChartSeriesState[] {
+  const prefix = sheetPrefix(sheet.name);
+  let categories = false;
+  if (rect.right > rect.left) for (let r = rect.top + 1; r <= rect.bottom; r++) if (isText(sheet.value(r, rect.left))) categories = true;
+  const valueLeft = categories ? rect.left + 1 : rect.left;
+  let names = false;
+  for (let c = valueLeft; c <= rect.right; c++) if (isText(sheet.value(rect.top, c))) names = true;
+  const dataTop = names && rect.bottom > rect.top ? rect.top + 1 : rect.top;
+  const column = (c: number) => `${prefix}!${rectText({ top: dataTop, left: c, bottom: rect.bottom, right: c })}`;
+  const series: ChartSeriesState[] = [];
+  for (let c = valueLeft; c <= rect.right; c++) {
+    series.push({ name: names ? String(sheet.value(rect.top, c)) : `Reeks${series.length + 1}`, values: column(c), xAxis: categories ? column(rect.left) : null });
+  }
+  return series;
+}
+
+class ChartCollectionProxy extends FakeProxy implements ChartCollection {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheetOf: Resolve<FakeSheet>,
+  ) {
+    super(ctx, path);
+  }
+  protected read(name: string): unknown {
+    throw new FakeExcelError('InvalidArgument', name);
+  }
+  add(type: 'ColumnClustered', sourceData: Range, seriesBy?: 'Auto' | 'Columns' | 'Rows'): Chart {
+    let created: ChartState | undefined;
+    this.write(`chart+ ${this.path}`, { m: 'add', a: [type, (sourceData as RangeProxy).path, seriesBy] }, () => {
+      if (seriesBy !== 'Columns') throw new FakeExcelError('NotImplemented', 'the fake takes series by columns only');
+      const source = rangeArgument(sourceData);
+      const chart: ChartState = {
+        type,
+        source: source.address,
+        seriesBy,
+        series: seriesFromSource(source.sheet, source.rect),
+        title: null,
+        legend: null,
+        position: null,
+        axisFormat: null,
+      };
+      this.sheetOf().charts.push(chart);
+      created = chart;
+    });
+    return new ChartProxy(this.ctx, `${this.path}.new`, () => {
+      if (created === undefined) throw new FakeExcelError('InvalidOperation', 'chart not added yet');
+      return created;
+    });
+  }
+}
+
+class ChartProxy extends FakeProxy implements Chart {
+  readonly title: Chart['title'];
+  readonly legend: Chart['legend'];
+  readonly axes: Chart['axes'];
+  readonly series: ChartSeriesCollection;
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly chartOf: Resolve<ChartState>,
+  ) {
+    super(ctx, path);
+    const self = this;
+    this.title = {
+      get text(): string {
+        throw notLoaded('text');
+      },
+      set text(v: string) {
+        self.write(`${path}.title`, { p: 'title.text', v }, () => {
+          chartOf().title = v;
+        });
+      },
+    };
+    this.legend = {
+      get position(): string {
+        throw notLoaded('position');
+      },
+      set position(v: string) {
+        self.write(`${path}.legend`, { p: 'legend.position', v }, () => {
+          chartOf().legend = v;
+        });
+      },
+      get visible(): boolean {
+        throw notLoaded('visible');
+      },
+      set visible(v: boolean) {
+        self.write(`${path}.legend.visible`, { p: 'legend.visible', v }, () => {
+          if (!v) chartOf().legend = null;
+        });
+      },
+    };
+    this.axes = {
+      valueAxis: {
+        get numberFormat(): string {
+          throw notLoaded('numberFormat');
+        },
+        set numberFormat(v: string) {
+          self.write(`${path}.valueAxis`, { p: 'axes.valueAxis.numberFormat', v }, () => {
+            requireApi(ctx, '1.8', 'ChartAxis.numberFormat');
+            chartOf().axisFormat = v;
+          });
+        },
+      },
+    };
+    this.series = new ChartSeriesCollectionProxy(ctx, `${path}.series`, chartOf);
+  }
+  protected read(name: string): unknown {
+    throw new FakeExcelError('InvalidArgument', name);
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.write(`${this.path}.setPosition`, { m: 'setPosition', a: [startCell, endCell] }, () => {
+      parseCell(startCell);
+      if (endCell !== undefined) parseCell(endCell);
+      this.chartOf().position = { start: startCell, end: endCell };
+    });
+  }
+}
+
+class ChartSeriesCollectionProxy extends FakeProxy implements ChartSeriesCollection {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly chartOf: Resolve<ChartState>,
+  ) {
+    super(ctx, path);
+  }
+  protected read(name: string): unknown {
+    throw new FakeExcelError('InvalidArgument', name);
+  }
+  getItemAt(index: number): ChartSeries {
+    return new ChartSeriesProxy(this.ctx, `${this.path}[${index}]`, () => {
+      const series = this.chartOf().series[index];
+      if (series === undefined) throw new FakeExcelError('ItemNotFound', `no series ${index}`);
+      return series;
+    });
+  }
+  add(name?: string, index?: number): ChartSeries {
+    let created: ChartSeriesState | undefined;
+    this.write(`series+ ${this.path}`, { m: 'add', a: [name, index] }, () => {
+      requireApi(this.ctx, '1.7', 'ChartSeriesCollection.add');
+      const list = this.chartOf().series;
+      created = { name: name ?? `Reeks${list.length + 1}`, values: null, xAxis: null };
+      list.splice(index ?? list.length, 0, created);
+    });
+    return new ChartSeriesProxy(this.ctx, `${this.path}.new`, () => {
+      if (created === undefined) throw new FakeExcelError('InvalidOperation', 'series not added yet');
+      return created;
+    });
+  }
+}
+
+class ChartSeriesProxy extends FakeProxy implements ChartSeries {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly seriesOf: Resolve<ChartSeriesState>,
+  ) {
+    super(ctx, path);
+  }
+  protected read(name: string): unknown {
+    if (name === 'name') return this.seriesOf().name;
+    throw new FakeExcelError('InvalidArgument', name);
+  }
+  get name(): string {
+    return this.prop('name');
+  }
+  set name(v: string) {
+    this.write(`${this.path}.name`, { p: 'name', v }, () => {
+      this.seriesOf().name = v;
+    });
+  }
+  setValues(sourceData: Range): void {
+    this.write(`${this.path}.setValues`, { m: 'setValues', a: [(sourceData as RangeProxy).path] }, () => {
+      requireApi(this.ctx, '1.7', 'ChartSeries.setValues');
+      this.seriesOf().values = rangeArgument(sourceData).address;
+    });
+  }
+  setXAxisValues(sourceData: Range): void {
+    this.write(`${this.path}.setXAxisValues`, { m: 'setXAxisValues', a: [(sourceData as RangeProxy).path] }, () => {
+      requireApi(this.ctx, '1.7', 'ChartSeries.setXAxisValues');
+      this.seriesOf().xAxis = rangeArgument(sourceData).address;
     });
   }
 }

@@ -36,6 +36,27 @@ export interface Validation {
   ignoreBlanks?: boolean;
 }
 
+/** A series of a chart; ranges as Excel's addresses with the sheet ("Blad!C2:C4"), null where not set. */
+export interface ChartSeriesState {
+  name: string;
+  values: string | null;
+  xAxis: string | null;
+}
+
+/** A chart on a sheet, as the adapter left it. */
+export interface ChartState {
+  readonly type: string;
+  /** The range the chart was added from, and how its series were taken from it. */
+  readonly source: string;
+  readonly seriesBy: string | undefined;
+  readonly series: ChartSeriesState[];
+  title: string | null;
+  legend: string | null;
+  /** setPosition's start and end cells. */
+  position: { start: string; end: string | undefined } | null;
+  axisFormat: string | null;
+}
+
 export const key = (row: number, col: number): number => row * 16384 + col;
 export const unkey = (k: number): [number, number] => [Math.floor(k / 16384), k % 16384];
 
@@ -61,6 +82,7 @@ export class FakeSheet {
   autoFilter: string | null = null;
   readonly tables: { address: string; name: string; style: string }[] = [];
   readonly validations: Validation[] = [];
+  readonly charts: ChartState[] = [];
 
   constructor(public name: string) {}
 

@@ -4,13 +4,14 @@
  * submissions side by side, and one sheet per grouping. Every indicator is
  * a column with its full label; figures are numbers (percentages and means
  * with one decimal shown), n.v.t. as text, and an empty cell where a figure
- * cannot be judged.
+ * cannot be judged. Each grouping sheet has two charts under its table: the
+ * percentages, and the errors per 100 client rows, per group and in total.
  */
 import type { Indicator } from '../../definitions/formatSchema';
 import type { ReportFormat } from '../../definitions/reportFormat';
 import type { Recomputed } from '../../engine/indicatorTally';
 import { DIMENSION_LABELS, DIMENSIONS, type ComparedGroup, type Comparison, type Dimension } from '../../engine/submissionComparison';
-import type { CellInput, SheetSpec } from '../port';
+import type { CellInput, ChartSpec, SheetSpec } from '../port';
 
 export const OVERVIEW_SHEET = 'Vergelijking';
 export const SUBMISSIONS_SHEET = 'Inzendingen';
@@ -113,18 +114,35 @@ export function comparisonSheets(input: ComparisonSheetsInput): SheetSpec[] {
     return [name, g.submissions, g.rows, g.findings.fout, g.findings.waarschuwing, perHundred(g.errorsPer100), ...figures(g.indicators)];
   };
   const groupLabels = ['Inzendingen', 'Rijen', 'Fout', 'Waarschuwing', 'Fouten per 100 rijen', ...indicators.map((i) => i.label)];
-  const groupings = DIMENSIONS.map(
-    (dimension): SheetSpec => ({
+  // Columns of the grouping sheets: the name, five of counts, then the indicators in format order.
+  const errorsColumn = 5;
+  const percentageColumns = indicators.flatMap((i, k) => (i.kind === 'percentage' ? [6 + k] : []));
+  const groupings = DIMENSIONS.map((dimension): SheetSpec => {
+    const groups = comparison.groupings[dimension];
+    const lastRow = groups.length + 1; // the total row
+    const below = lastRow + 2;
+    const name = DIMENSION_LABELS[dimension].toLowerCase();
+    const chart = (title: string, seriesCols: number[], col: number, axisFormat: string): ChartSpec => ({
+      title,
+      headerRow: 0,
+      firstRow: 1,
+      lastRow,
+      categoryCol: 0,
+      seriesCols,
+      axisFormat,
+      at: { row: below, col, rows: 20, cols: 6 },
+    });
+    return {
       name: groupingSheet(dimension),
-      rows: [
-        [DIMENSION_LABELS[dimension], ...groupLabels].map(head),
-        ...comparison.groupings[dimension].map((g) => groupRow(g)),
-        groupRow(comparison.total, true),
-      ],
+      rows: [[DIMENSION_LABELS[dimension], ...groupLabels].map(head), ...groups.map((g) => groupRow(g)), groupRow(comparison.total, true)],
       columns: [{ width: 30 }, ...groupLabels.map(widthFor)],
       frozenRows: 1,
       printOnePageWide: true,
-    }),
-  );
+      charts: [
+        chart(`Percentages per ${name}`, percentageColumns, 0, '0'),
+        chart(`Fouten per 100 cliëntrijen per ${name}`, [errorsColumn], 7, '0.0'),
+      ],
+    };
+  });
   return [overview, submissions, ...groupings];
 }

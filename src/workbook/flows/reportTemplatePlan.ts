@@ -20,7 +20,7 @@ import { columnError, columnPrompt, dateError, PROMPT_MESSAGE_MAX, PROMPT_TITLE_
 import { definitionText, shorten } from '../../engine/templates/definitionText';
 import { earliestSerial, managementFormulas } from '../../engine/templates/managementFormulas';
 import { reportLayout, type ReportLayout } from '../../engine/templates/reportLayout';
-import { isCellSpec, type CellInput, type SheetSpec, type ValidationSpec } from '../port';
+import { inputValue, isCellSpec, type CellInput, type SheetSpec, type ValidationSpec } from '../port';
 
 /** Rows below the table that already carry the drop-downs and checks, for rows a user adds. */
 export const SPARE_ROWS = 5000;
@@ -52,7 +52,7 @@ export function clientSheetData(layout: ReportLayout, rows: readonly (readonly C
   const values: RawValue[][] = [layout.columns.map((c) => c.header)];
   const formats: (string | undefined)[][] = [[]];
   for (const row of rows) {
-    values.push(row.map((cell) => (isCellSpec(cell) ? (cell.value ?? null) : cell)));
+    values.push(row.map(inputValue));
     formats.push(row.map((cell) => (isCellSpec(cell) ? cell.numberFormat : undefined)));
   }
   return { name: layout.clientSheet, values, formats };

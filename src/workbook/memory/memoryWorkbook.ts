@@ -9,6 +9,7 @@ import type { DateSystem } from '../../engine/excelDate';
 import { cellAddress, type MergeRange, type RawValue, type SheetData } from '../../engine/grid';
 import {
   EMPTY_STORED_STATE,
+  inputValue,
   isCellSpec,
   throwIfCancelled,
   type CellInput,
@@ -45,10 +46,6 @@ interface MemorySheet {
 /** What changed, for a view that shows the workbook (the workbench grid). */
 export type MemoryChange = 'waarden' | 'markeringen' | 'bladen' | 'opslag' | 'selectie';
 
-function valueOf(input: CellInput): RawValue {
-  return isCellSpec(input) ? (input.value ?? null) : input;
-}
-
 function sheetFromSpec(spec: SheetSpec, fromBase: boolean): MemorySheet {
   const sheet: MemorySheet = {
     name: spec.name,
@@ -71,7 +68,7 @@ function writeRows(sheet: MemorySheet, top: number, left: number, rows: readonly
     cells.forEach((input, j) => {
       const c = left + j;
       while (values.length < c) values.push(null);
-      values[c] = valueOf(input);
+      values[c] = inputValue(input);
       const address = cellAddress(r, c);
       if (isCellSpec(input) && input.formula !== undefined) sheet.formulas.set(address, input.formula);
       else sheet.formulas.delete(address);

@@ -12,11 +12,13 @@
  * real API accepts and returns those strings.
  *
  * Requirement sets (ExcelApi) of what is used: 1.1 worksheets, ranges,
- * values, number formats, tables, calculate; 1.2 used range (values only),
- * functions; 1.5 custom XML parts; 1.6 conditional formats; 1.7 hyperlinks,
- * getRangeByIndexes, freeze panes; 1.8 data validation; 1.9 getRanges,
- * special cells, auto filter, conditional formats on RangeAreas; 1.10
- * comments; 1.13 merged areas; 1.16 valuesAsJson; 1.18 notes.
+ * values, number formats, tables, calculate, charts (add, title, legend,
+ * position, first series); 1.2 used range (values only), functions; 1.5
+ * custom XML parts; 1.6 conditional formats; 1.7 hyperlinks,
+ * getRangeByIndexes, freeze panes, chart series (add, setValues,
+ * setXAxisValues); 1.8 data validation, a chart axis's number format; 1.9
+ * getRanges, special cells, auto filter, conditional formats on RangeAreas;
+ * 1.10 comments; 1.13 merged areas; 1.16 valuesAsJson; 1.18 notes.
  */
 
 /** A value that arrives at sync (ClientResult, FunctionResult). */
@@ -76,6 +78,7 @@ export interface Worksheet {
   readonly autoFilter: AutoFilter;
   readonly tables: TableCollection;
   readonly pageLayout: PageLayout;
+  readonly charts: ChartCollection;
   load(propertyNames?: string | string[]): Worksheet;
   activate(): void;
   delete(): void;
@@ -100,6 +103,55 @@ export interface TableCollection {
 export interface Table {
   name: string;
   style: string;
+}
+
+export interface ChartCollection {
+  /** ExcelApi 1.1. Type and series-by are Excel.ChartType / Excel.ChartSeriesBy as strings. */
+  add(type: 'ColumnClustered', sourceData: Range, seriesBy?: 'Auto' | 'Columns' | 'Rows'): Chart;
+}
+
+export interface Chart {
+  readonly title: ChartTitle;
+  readonly legend: ChartLegend;
+  readonly axes: ChartAxes;
+  readonly series: ChartSeriesCollection;
+  /** Places the chart over cells: from `startCell`'s top-left to cover `endCell` (A1 text). */
+  setPosition(startCell: string, endCell?: string): void;
+}
+
+export interface ChartTitle {
+  text: string;
+}
+
+export interface ChartLegend {
+  /** "Top", "Bottom", "Left", "Right", "Corner", "Custom". */
+  position: string;
+  visible: boolean;
+}
+
+export interface ChartAxes {
+  readonly valueAxis: ChartAxis;
+}
+
+export interface ChartAxis {
+  /** ExcelApi 1.8. */
+  numberFormat: string;
+}
+
+export interface ChartSeriesCollection {
+  /** ExcelApi 1.1. */
+  getItemAt(index: number): ChartSeries;
+  /** ExcelApi 1.7. */
+  add(name?: string, index?: number): ChartSeries;
+}
+
+export interface ChartSeries {
+  /** ExcelApi 1.1. */
+  name: string;
+  /** ExcelApi 1.7. */
+  setValues(sourceData: Range): void;
+  /** ExcelApi 1.7. */
+  setXAxisValues(sourceData: Range): void;
 }
 
 export interface Range {

@@ -13,7 +13,8 @@
  * Without ExcelApi 1.9 value types are loaded instead. Reading never writes.
  *
  * Writing: queued and sent in as few requests as the 5 MB limit allows
- * (requestBatch.ts), text kept as text (excelValues.ts).
+ * (requestBatch.ts), text kept as text (excelValues.ts); a sheet's charts
+ * after its cells (officeCharts.ts).
  */
 import type { DateSystem } from '../../engine/excelDate';
 import type { MergeRange, RawValue, SheetData } from '../../engine/grid';
@@ -37,13 +38,14 @@ import { isStoredStateXml, parseStoredStateXml, STORED_NAMESPACE, storedStateXml
 import { parseAddressList } from './addresses';
 import { errorCode, type ExcelHost, type Range, type RangeAreas, type RequestContext, type Worksheet } from './excelApi';
 import { rawFromExcel, valueBytes } from './excelValues';
+import { addCharts, type ChartCapabilities } from './officeCharts';
 import { applyMarksInExcel, clearMarksInExcel, type NoteMode } from './officeMarks';
 import { INITIAL_BYTES_PER_CELL, nextSync, type ReadPiece } from './readPlan';
 import { RequestBatch } from './requestBatch';
 import { applyColumns, applySheetSettings, excelVisibility, writeRows, type WriteCapabilities } from './sheetWrites';
 
 /** What the Excel at hand supports, decided with isSetSupported. */
-export interface OfficeCapabilities extends WriteCapabilities {
+export interface OfficeCapabilities extends WriteCapabilities, ChartCapabilities {
   /** ExcelApi 1.9: error cells by special cells; marks over many cells in one rule. */
   readonly specialCells: boolean;
   readonly rangeAreas: boolean;
@@ -64,6 +66,8 @@ export function officeCapabilities(host: ExcelHost): OfficeCapabilities {
     valuesAsJson: has('1.16'),
     hyperlinks: has('1.7'),
     dataValidation: has('1.8'),
+    chartSeries: has('1.7'),
+    chartAxisFormat: has('1.8'),
     noteMode: has('1.18') ? 'notitie' : has('1.10') ? 'opmerking' : 'taakvenster',
   };
 }
@@ -323,7 +327,7 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.host.run((context) => clearMarksInExcel(context, caps));
   }
 
-  /** Adds the sheet (the one of that name deleted first) with its columns, rows and settings. */
+  /** Adds the sheet (the one of that name deleted first) with its columns, rows, settings and charts. */
   private async addSheet(context: RequestContext, spec: SheetSpec, replace: Worksheet | null): Promise<void> {
     const caps = this.capabilities;
     if (replace !== null) replace.delete();
@@ -332,6 +336,7 @@ export class OfficeWorkbook implements WorkbookPort {
     await applyColumns(batch, sheet, spec);
     await writeRows(batch, sheet, 0, 0, spec.rows, caps);
     await applySheetSettings(batch, sheet, spec, caps);
+    await addCharts(batch, sheet, spec, caps);
     if (spec.visibility !== undefined && spec.visibility !== 'visible') {
       await batch.room();
       sheet.visibility = excelVisibility(spec.visibility);

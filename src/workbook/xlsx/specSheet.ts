@@ -112,8 +112,12 @@ export interface WrittenSheet {
   readonly hasFormulas: boolean;
 }
 
-/** The worksheet XML of a spec. `tableRelId` is the relationship id of its table part, when it has one. */
-export function specSheetXml(spec: SheetSpec, styles: StylesXml, tableRelId?: string): WrittenSheet {
+/**
+ * The worksheet XML of a spec. `parts` are the relationship ids of its
+ * table part and its drawing part (the charts), when it has them.
+ */
+export function specSheetXml(spec: SheetSpec, styles: StylesXml, parts: { readonly table?: string; readonly drawing?: string } = {}): WrittenSheet {
+  const tableRelId = parts.table;
   const tableNames = tableColumnNames(spec);
   const columnFormats = (spec.columns ?? []).map((c) => (c.numberFormat !== undefined ? styles.cellFormat({ numberFormat: c.numberFormat }) : 0));
   const chunks: Uint8Array[] = [];
@@ -223,6 +227,7 @@ export function specSheetXml(spec: SheetSpec, styles: StylesXml, tableRelId?: st
   buffer += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   // One page wide; fitToHeight 0: as many pages tall as needed.
   if (spec.printOnePageWide === true) buffer += '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>';
+  if (parts.drawing !== undefined) buffer += `<drawing r:id="${parts.drawing}"/>`;
   if (tableRelId !== undefined) buffer += `<tableParts count="1"><tablePart r:id="${tableRelId}"/></tableParts>`;
   buffer += '</worksheet>';
   flush(true);

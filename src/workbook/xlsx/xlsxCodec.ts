@@ -26,6 +26,7 @@ import { DEFAULT_READ_LIMITS, readPackage } from './readXlsx';
 import { isRelationshipType, parseRelationships, partFolder, relationshipsPart } from './relationships';
 import { referencedIds, RelsPart } from './relsPart';
 import { writeCellsInRows } from './sheetCellEdits';
+import { chartPartXml, drawingPartXml } from './chartXml';
 import { specSheetXml, tableName, tablePartXml } from './specSheet';
 import { findStoredPart, writeStoredPart } from './storedPart';
 import { StylesXml, type CellLook } from './stylesEdit';
@@ -302,13 +303,25 @@ class PackageWriter {
     const rels = this.rels(part);
     for (const rel of rels.list()) {
       if (rel.part === undefined) continue;
-      if (/\/(comments|vmlDrawing|table|threadedComment|printerSettings)$/.test(rel.type)) {
+      if (/\/(comments|vmlDrawing|table|threadedComment|printerSettings|drawing)$/.test(rel.type)) {
+        // A drawing of ours holds our charts: they go with it.
+        if (rel.type.endsWith('/drawing')) this.dropDrawingCharts(rel.part);
         this.pkg.delete(rel.part);
         this.types.removeOverride(rel.part);
       }
     }
     this.pkg.delete(rels.part);
     this.sheetRels.set(part.toLowerCase(), new RelsPart(part, undefined));
+  }
+
+  private dropDrawingCharts(drawingPart: string): void {
+    const rels = new RelsPart(drawingPart, this.pkg.text(relationshipsPart(drawingPart)));
+    for (const rel of rels.list()) {
+      if (rel.part === undefined || !rel.type.endsWith('/chart')) continue;
+      this.pkg.delete(rel.part);
+      this.types.removeOverride(rel.part);
+    }
+    this.pkg.delete(rels.part);
   }
 
   private putSheet(w: WorkbookXml, spec: SheetSpec): void {
@@ -334,11 +347,29 @@ class PackageWriter {
       this.types.setType(tablePart, CONTENT_TYPE.table);
       tableRelId = this.rels(part).add(REL.table, tablePart);
     }
-    const written = specSheetXml(spec, this.getStyles(), tableRelId);
+    const drawingRelId = spec.charts !== undefined && spec.charts.length > 0 ? this.putCharts(part, spec) : undefined;
+    const written = specSheetXml(spec, this.getStyles(), { table: tableRelId, drawing: drawingRelId });
     if (written.hasFormulas) this.formulas = true;
     this.pkg.setBytes(part, written.pieces);
     this.worksheets.delete(part.toLowerCase());
     this.dirty.delete(part.toLowerCase());
+  }
+
+  /** The drawing and chart parts of a sheet's charts; returns the sheet's relationship id of the drawing. */
+  private putCharts(sheetPart: string, spec: SheetSpec): string {
+    const charts = spec.charts ?? [];
+    const drawingPart = this.pkg.freeName(`${this.folder}drawings/drawing`, '.xml');
+    const drawingRels = new RelsPart(drawingPart, undefined);
+    const relIds = charts.map((chart) => {
+      const chartPart = this.pkg.freeName(`${this.folder}charts/chart`, '.xml');
+      this.pkg.setText(chartPart, chartPartXml(spec, chart));
+      this.types.setType(chartPart, CONTENT_TYPE.chart);
+      return drawingRels.add(REL.chart, chartPart);
+    });
+    this.pkg.setText(drawingPart, drawingPartXml(charts, relIds));
+    this.pkg.setText(drawingRels.part, drawingRels.text());
+    this.types.setType(drawingPart, CONTENT_TYPE.drawing);
+    return this.rels(sheetPart).add(REL.drawing, drawingPart);
   }
 
   // ---- cells written into existing sheets ----
