@@ -11,8 +11,7 @@
  */
 import { standardDefinitionSet } from '../definitions/definitionSet';
 import { standardReportFormat } from '../definitions/reportFormat';
-import { summarise } from '../engine/findings';
-import { compareSubmissions, type SubmissionInput } from '../engine/submissionComparison';
+import { compareSubmissions, submissionInput, type SubmissionInput } from '../engine/submissionComparison';
 import { comparisonSheets } from '../workbook/flows/comparisonSheets';
 import { checkFiles } from './checkCommand';
 import type { ProfileFile } from './checkJob';
@@ -50,12 +49,7 @@ export async function compareCommand(files: string[], options: CompareOptions, o
         }
         version = report.version;
         profileName = report.profile;
-        inputs.push({
-          file: report.file,
-          figures: report.figures,
-          findings: summarise(report.findings),
-          deviations: report.findings.filter((f) => f.code === 'MANAGEMENT_AFWIJKING').length,
-        });
+        inputs.push(submissionInput(report.file, report.figures, report.findings));
       },
       problem: (message) => problems.push(message),
     },

@@ -9,6 +9,7 @@
  * worked out from all its rows, never an average of percentages.
  */
 import type { ReportFormat } from '../definitions/reportFormat';
+import { summarise, type Finding } from './findings';
 import { addTally, emptyTally, indicatorsOf, type IndicatorTally, type Recomputed } from './indicatorTally';
 import { groupKey, NOT_FILLED, NOT_VALID, ROW_DIMENSIONS, type SeverityCounts, type SubmissionFigures, type SubmissionMetadata } from './submissionGroups';
 
@@ -32,6 +33,16 @@ export interface SubmissionInput {
   readonly findings: SeverityCounts;
   /** Management values that differ from the recomputed ones (MANAGEMENT_AFWIJKING). */
   readonly deviations: number;
+}
+
+/** A checked submission as the comparison takes it: its figures, and the counts of the findings it reports (accepted ones left out). */
+export function submissionInput(file: string, figures: SubmissionFigures, findings: readonly Finding[]): SubmissionInput {
+  return {
+    file,
+    figures,
+    findings: summarise(findings),
+    deviations: findings.filter((f) => f.code === 'MANAGEMENT_AFWIJKING').length,
+  };
 }
 
 export interface ComparedGroup {

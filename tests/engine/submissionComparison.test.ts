@@ -6,10 +6,9 @@
 import { generateSubmission, toWorkbookData, type Submission } from '../../scripts/submissionGenerator';
 import { standardReportFormat } from '../../src/definitions/reportFormat';
 import { checkWorkbook, type WorkbookCheck } from '../../src/engine/checkWorkbook';
-import { summarise } from '../../src/engine/findings';
 import type { RawValue, SheetData, WorkbookData } from '../../src/engine/grid';
 import type { Recomputed } from '../../src/engine/indicatorTally';
-import { compareSubmissions, type SubmissionInput } from '../../src/engine/submissionComparison';
+import { compareSubmissions, submissionInput, type SubmissionInput } from '../../src/engine/submissionComparison';
 import { NOT_FILLED, NOT_VALID, submissionFigures } from '../../src/engine/submissionGroups';
 import { standardDefs } from '../support/workbooks';
 
@@ -22,12 +21,7 @@ function checked(workbook: WorkbookData): WorkbookCheck {
 function input(file: string, workbook: WorkbookData): SubmissionInput {
   const check = checked(workbook);
   if (check.groups === undefined) throw new Error('no groups');
-  return {
-    file,
-    figures: submissionFigures(check.groups, check.findings),
-    findings: summarise(check.findings),
-    deviations: check.findings.filter((f) => f.code === 'MANAGEMENT_AFWIJKING').length,
-  };
+  return submissionInput(file, submissionFigures(check.groups, check.findings), check.findings);
 }
 
 /** The workbook of a submission with only the client rows that pass `keep` (header kept). */
