@@ -22,21 +22,6 @@ import { isAbbreviation, keepCase, stripMarks } from './letterCase';
 import { META_WORD_STARTS, TextContext } from './textContext';
 import { convert, comparable, formatAmount, PREFIX_UNIT_WORDS, UNIT_WORDS, parameterUnit, type UnitWord } from './units';
 
-/** Hits judged per call of judgeChunk (see there); every first chunk is short, so that the function has run to its end once before it is compiled. */
-const JUDGE_CHUNK = 1 << 10;
-const FIRST_CHUNK = 1 << 6;
-/** Matches per call of collectChunk (many of them conforming: passed over quickly). */
-const COLLECT_CHUNK = 1 << 12;
-
-/** The flagged words of the hits being judged, folded and original, by hit (see judge). */
-interface JudgedWords {
-  readonly wordStarts: Int32Array;
-  readonly wordEnds: Int32Array;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  readonly flagged: (offset: number) => boolean;
-}
-
 export type LexiconKind = 'conform' | 'nonconform' | 'unit';
 
 /** How the context decides about a non-conforming word (folded words). */
@@ -400,27 +385,15 @@ export class TermMatcher {
    * and out of `matches`.
    */
   private collectHits(folded: FoldedText, matches: MatchBuffer, nonconform: Hit[], units: Hit[]): void {
-    this.metaWords.clear();
-    this.glossMarks.clear();
-    this.parameterEnds.clear();
-    let kept = 0;
-    let chunk = FIRST_CHUNK;
-    for (let from = 0; from < matches.count; from += chunk, chunk = COLLECT_CHUNK) {
-      kept = this.collectChunk(folded, matches, from, Math.min(matches.count, from + chunk), kept, nonconform, units);
-    }
-    matches.count = kept;
-  }
-
-  /**
-   * collectHits over the matches [from, to), the conforming ones moved down
-   * to `kept` on; returns the new `kept`. In chunks as judgeChunk.
-   */
-  private collectChunk(folded: FoldedText, matches: MatchBuffer, from: number, to: number, kept: number, nonconform: Hit[], units: Hit[]): number {
     const { kinds, entryFlags, metaWords, glossMarks, parameterEnds, statesParameter } = this;
     const lengths = this.automaton.lengths;
     const text = folded.codes;
     const { patterns, ends } = matches;
-    for (let k = from; k < to; k++) {
+    metaWords.clear();
+    glossMarks.clear();
+    parameterEnds.clear();
+    let kept = 0;
+    for (let k = 0; k < matches.count; k++) {
       const entry = patterns[k];
       const end = ends[k];
       const kind = kinds[entry];
@@ -448,7 +421,7 @@ export class TermMatcher {
         nonconform.push({ entry, start, end, inWord });
       }
     }
-    return kept;
+    matches.count = kept;
   }
 
   private hasExactCase(folded: FoldedText, start: number, end: number, exact: string): boolean {
@@ -544,30 +517,15 @@ export class TermMatcher {
       return k < n && starts[k] <= offset;
     };
     const kept: Hit[] = [];
-    const words: JudgedWords = { wordStarts, wordEnds, starts, ends, flagged };
-    let chunk = FIRST_CHUNK;
-    for (let i = 0; i < n; chunk = JUDGE_CHUNK) i = this.judgeChunk(folded, context, hits, words, i, Math.min(n, i + chunk), kept);
-    return kept;
-  }
-
-  /**
-   * Judges hits [from, to) into `kept`; returns where the next chunk starts
-   * (past `to` when the last hit and the one after it were a name and its
-   * abbreviation). In chunks for the reason foldedText.ts gives: a case
-   * first met late (the first abbreviation in brackets) makes the compiled
-   * code start over, and then it costs one chunk, not the rest of the text.
-   */
-  private judgeChunk(folded: FoldedText, context: TextContext, hits: Hit[], words: JudgedWords, from: number, to: number, kept: Hit[]): number {
-    const { wordStarts, wordEnds, starts, ends, flagged } = words;
-    const n = hits.length;
-    let i = from;
-    while (i < to) {
+    for (let i = 0; i < n; i++) {
       // A name and its abbreviation in brackets ("Algemene bijstandswet (Abw)"): the text introduces the name.
-      const skip = i + 1 < n && this.namesWithAbbreviation(folded, hits[i], hits[i + 1]) ? 2 : 0;
-      if (skip === 0 && this.keep(folded, context, hits[i], wordStarts[i], wordEnds[i], starts[i], ends[i], flagged)) kept.push(hits[i]);
-      i += skip === 0 ? 1 : skip;
+      if (i + 1 < n && this.namesWithAbbreviation(folded, hits[i], hits[i + 1])) {
+        i++;
+        continue;
+      }
+      if (this.keep(folded, context, hits[i], wordStarts[i], wordEnds[i], starts[i], ends[i], flagged)) kept.push(hits[i]);
     }
-    return i;
+    return kept;
   }
 
   /** Whether `hit` (its word [ws, we) folded, [start, end) original) is a finding in its context. */
@@ -778,19 +736,20 @@ export class TermMatcher {
     // Only units near a mention of a term with a number parameter can matter.
     const near = this.parameterEnds.values.subarray(0, this.parameterEnds.count);
     if (near.length === 0) return;
-    const nearby = this.unitsNear(folded, near, units);
+    const nearby: Hit[] = [];
+    for (const u of units) if (this.mayBeAttributed(folded, near, u)) nearby.push(u);
     const unitHits = this.unitHits;
     const statements = findNumberStatements(folded, nearby, (hit) => unitHits[hit.entry]);
-    // The finding is added by numberFinding itself: a first finding late in the text would otherwise be a
-    // case this loop meets for the first time once compiled (and its compiled code would start over).
-    for (const statement of statements) this.numberFinding(folded, context, matches, kept, near, statement, findings);
+    for (const statement of statements) {
+      const finding = this.numberFinding(folded, context, matches, kept, near, statement);
+      if (finding !== undefined) findings.push(finding);
+    }
   }
 
   /**
-   * Adds the finding of one number statement to `findings`, if it
-   * contradicts the parameter of the term it speaks of (in a method of its
-   * own: the loop over thousands of statements stays small, and this is
-   * compiled after a few of them).
+   * The finding of one number statement, if it contradicts the parameter of
+   * the term it speaks of (in a method of its own: the loop over thousands of
+   * statements stays small, and this is compiled after a few of them).
    */
   private numberFinding(
     folded: FoldedText,
@@ -799,28 +758,27 @@ export class TermMatcher {
     kept: Hit[],
     near: Int32Array,
     statement: NumberStatement,
-    findings: TextFinding[],
-  ): void {
+  ): TextFinding | undefined {
     // No term with a number parameter within reach: nothing to attribute. The reach of a window
     // ("binnen 30 maanden") is the longest, so most statements are passed over before the window is read.
     const { from, windowTo, plainTo } = reach(folded, statement);
-    if (!this.mentionWithin(near, from, windowTo)) return;
+    if (!this.mentionWithin(near, from, windowTo)) return undefined;
     const window = windowOf(folded, statement);
     const to = window ? windowTo : plainTo;
-    if (!window && !this.mentionWithin(near, from, to)) return;
+    if (!window && !this.mentionWithin(near, from, to)) return undefined;
     const mentions = this.mentionsNear(folded, matches, kept, from, to);
     const match = this.attribute(folded, statement, mentions, window);
-    if (match === undefined) return;
+    if (match === undefined) return undefined;
     if (context.inAddress(statement.start, statement.end) || context.inTitle(statement.start, statement.end) || context.inCode(statement.start, statement.end)) {
-      return;
+      return undefined;
     }
     const { owner, parameter, unit } = match;
     const stated = convert(statement.amount, statement.unit, unit);
-    if (stated === undefined || !contradicts(parameter, stated, qualifierOf(folded, statement))) return;
+    if (stated === undefined || !contradicts(parameter, stated, qualifierOf(folded, statement))) return undefined;
     const suggestion = formatAmount(parameter.value as number, parameter.unit!);
     const fragment = folded.source.slice(statement.start, statement.end);
     const deviation = parameter.deviation !== undefined && this.defs.profile !== null;
-    findings.push({
+    return {
       code: 'DEFINITIE_STRIJDIG',
       term: owner.id,
       start: statement.start,
@@ -833,18 +791,7 @@ export class TermMatcher {
         regel: `${lowerFirst(parameter.label)}: ${boundWord(parameter)}${suggestion}`,
         profiel: deviation ? `, profiel ${this.defs.profile!.naam}` : '',
       }),
-    });
-  }
-
-  /**
-   * The unit hits that can make a statement with a parameter's mention
-   * within reach (a loop of its own: compiled while it runs, it would
-   * otherwise not know the code after it, and start over there).
-   */
-  private unitsNear(folded: FoldedText, near: Int32Array, units: readonly Hit[]): Hit[] {
-    const nearby: Hit[] = [];
-    for (const u of units) if (this.mayBeAttributed(folded, near, u)) nearby.push(u);
-    return nearby;
+    };
   }
 
   /** Whether a unit hit can make a statement with a parameter's mention within reach (see widestReach). */

@@ -148,20 +148,3 @@ describe('the context of a word', () => {
     expect(found('De opdrachtnemer overlegt met de casemanager van de gemeente.')).toEqual(['TERM_NIET_CONFORM:casemanager>werkcoach']);
   });
 });
-
-describe('judging in chunks', () => {
-  // The hits are judged a chunk at a time (64, then 1024): a name and its abbreviation in brackets are
-  // one introduction wherever the chunk ends, also when the pair straddles the end of a chunk.
-  const filler = (hits: number) => 'De klantmanager belt. '.repeat(hits);
-  const pair = 'Hier geldt de Algemene bijstandswet (Abw) nog.';
-
-  test.each([62, 63, 64, 1087, 1088])('a name and its abbreviation after %i other hits', (before) => {
-    const text = filler(before) + pair;
-    const findings = matcher.scan(text);
-    expect(findings).toHaveLength(before);
-    expect(findings.every((f) => f.fragment === 'klantmanager')).toBe(true);
-    // The same pair alone, and with a flagged word right after it: judged the same way.
-    expect(matcher.scan(pair)).toEqual([]);
-    expect(matcher.scan(filler(before) + pair + ' De klantmanager.').map((f) => f.fragment).slice(-1)).toEqual(['klantmanager']);
-  });
-});
