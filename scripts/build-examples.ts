@@ -21,6 +21,7 @@ import type { RawValue } from '../src/engine/grid';
 import { formatIndicator } from '../src/engine/management';
 import { generateSubmission, toWorkbookData, type GenerateOptions, type Row } from './submissionGenerator';
 import { buildTemplateExamples, templateExamplesReadme } from './build-template-examples';
+import { SECOND_VENDOR } from './exampleVendors';
 
 const DIR = join(__dirname, '..', 'examples');
 const DATE_FORMAT = 'dd-mm-yyyy';
@@ -137,12 +138,6 @@ function excelValue(value: RawValue, isDate: boolean): ExcelJS.CellValue {
   return value;
 }
 
-/** A second vendor in the same region and period, with its own results: with the first, a benchmark (`vergelijk`). */
-export const SECOND_VENDOR = {
-  file: 'inzending-noord-kennemerland-arbeidspoort.xlsx',
-  vendor: 'Arbeidspoort B.V.',
-  municipalities: ['Alkmaar', 'Castricum', 'Heerhugowaard', 'Langedijk'],
-};
 
 interface SubmissionSpec {
   readonly file: string;

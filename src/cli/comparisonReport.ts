@@ -6,6 +6,7 @@
 import type { Indicator } from '../definitions/formatSchema';
 import type { ReportFormat } from '../definitions/reportFormat';
 import { dateFromSerial, formatSerial } from '../engine/excelDate';
+import { figureText, perHundredText as perHundred, tableIndicators } from '../engine/comparisonFigures';
 import type { Recomputed } from '../engine/indicatorTally';
 import { DIMENSION_LABELS, DIMENSIONS, type ComparedGroup, type Comparison } from '../engine/submissionComparison';
 import { alignedTable, type TableStyle } from './table';
@@ -78,23 +79,6 @@ export function comparisonJson(comparison: Comparison, header: ComparisonHeader,
     opmerkingen: comparison.notes,
   };
 }
-
-/** The indicators shown side by side in a table (those with a short label). */
-export function tableIndicators(format: ReportFormat): Indicator[] {
-  return format.data.management.indicators.filter((i) => i.shortLabel !== undefined);
-}
-
-/** One decimal, always shown, with a decimal comma: figures in a column line up. */
-const decimal = (x: number): string => (Math.round(x * 10) / 10).toFixed(1).replace('.', ',');
-
-/** A figure as a table shows it: a count as it is, others with one decimal; n.v.t.; or — when it cannot be judged. */
-export function figureText(indicator: Indicator, value: Recomputed, format: ReportFormat): string {
-  if (value === undefined) return '—';
-  if (value === null) return format.data.management.notApplicable[0];
-  return indicator.kind === 'count' ? String(value) : decimal(value);
-}
-
-const perHundred = (x: number | null): string => (x === null ? '—' : decimal(x));
 
 export function renderComparison(comparison: Comparison, header: ComparisonHeader, format: ReportFormat, style: TableStyle): string {
   const shown = tableIndicators(format);

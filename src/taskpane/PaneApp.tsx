@@ -1,6 +1,7 @@
 /**
- * The task pane: the active profile on top, then four sections as tabs
- * (Controleren, Termen, Definities, Profiel). Every section keeps its
+ * The task pane: the active profile on top, then the sections as tabs
+ * (Controleren, Termen, Definities, Profiel, Sjablonen, Vergelijken;
+ * SECTIONS). Every section keeps its
  * state while another is shown. The pane talks to the workbook only
  * through the port it is given.
  */
@@ -21,6 +22,7 @@ import { effectiveDefinitions, ProfileError, type Profile } from '../definitions
 import { storedProfile } from '../workbook/flows/storedState';
 import type { StoredState, WorkbookPort } from '../workbook/port';
 import { CheckSection } from './check/CheckSection';
+import { CompareSection } from './compare/CompareSection';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { errorText } from './common/errorText';
 import { SectionTabs } from './common/SectionTabs';
@@ -49,6 +51,7 @@ export const SECTIONS: readonly { readonly id: SectionId; readonly label: string
   { id: 'definities', label: 'Definities' },
   { id: 'profiel', label: 'Profiel' },
   { id: 'sjablonen', label: 'Sjablonen' },
+  { id: 'vergelijken', label: 'Vergelijken' },
 ];
 
 const useStyles = makeStyles({
@@ -122,6 +125,7 @@ function Pane(props: PaneAppProps) {
     definities: <DefinitionsSection />,
     profiel: <ProfileSection />,
     sjablonen: <TemplatesSection />,
+    vergelijken: <CompareSection />,
   };
 
   return (

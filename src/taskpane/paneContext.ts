@@ -37,7 +37,7 @@ export interface PaneContextValue {
   readonly showSection: (section: SectionId) => void;
 }
 
-export type SectionId = 'controleren' | 'termen' | 'definities' | 'profiel' | 'sjablonen';
+export type SectionId = 'controleren' | 'termen' | 'definities' | 'profiel' | 'sjablonen' | 'vergelijken';
 
 export const PaneContext = createContext<PaneContextValue | null>(null);
 

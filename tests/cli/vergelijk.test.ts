@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { SECOND_VENDOR } from '../../scripts/build-examples';
+import { SECOND_VENDOR } from '../../scripts/exampleVendors';
 import { xlsxCodec } from '../../src/workbook/xlsx/xlsxCodec';
 import { readXlsx } from '../../src/workbook/xlsx/readXlsx';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';

@@ -5,30 +5,7 @@
  * with the keyboard alone; severities carry an icon and a word.
  */
 import type { Page } from 'playwright-core';
-import { artefact, eventually, openWorkbench, panel, sectionTab, StepTimer, summaryCounts, type Session } from './workbenchBrowser';
-
-const AXE = require.resolve('axe-core/axe.min.js');
-
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: { readonly target: string[]; readonly failureSummary?: string }[];
-}
-
-/** Serious and critical violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Colours are measured as they end up: wait for transitions and animations (a dialog fading in) to finish.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  })) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(' | ')}`);
-}
+import { artefact, eventually, openWorkbench, panel, sectionTab, seriousViolations, StepTimer, summaryCounts, type Session } from './workbenchBrowser';
 
 /** Puts every section in a state that shows its content: a check, a term scan, a term opened, a deviation with an error. */
 async function fillSections(page: Page): Promise<void> {
@@ -53,6 +30,7 @@ const SECTIONS = [
   ['Definities', 'definities'],
   ['Profiel', 'profiel'],
   ['Sjablonen', 'sjablonen'],
+  ['Vergelijken', 'vergelijken'],
 ] as const;
 
 const timer = new StepTimer();

@@ -3,7 +3,8 @@
  * built workbench (dist/werkbank, made by `npm run build`) served on a free
  * localhost port, a guard that fails any request leaving the page's own
  * origin (the workbench must work offline), a record of dialogs (none may
- * open), screenshots kept in tests/e2e/artefacts/, and step timings.
+ * open), screenshots kept in tests/e2e/artefacts/, step timings, and an
+ * axe-core scan for serious and critical violations.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -132,12 +133,35 @@ export async function summaryCounts(page: Page): Promise<{ fout: number; waarsch
   return { fout: count(/(\d+) fouten?\b/), waarschuwing: count(/(\d+) waarschuwing(?:en)?\b/), info: count(/(\d+) info\b/) };
 }
 
+const AXE = require.resolve('axe-core/axe.min.js');
+
+interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: { readonly target: string[]; readonly failureSummary?: string }[];
+}
+
+/** Serious and critical violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // Colours are measured as they end up: wait for transitions and animations (a dialog fading in) to finish.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  })) as AxeViolation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(' | ')}`);
+}
+
 /** The pane's section tab. */
-export function sectionTab(page: Page, name: 'Controleren' | 'Termen' | 'Definities' | 'Profiel' | 'Sjablonen'): Locator {
+export function sectionTab(page: Page, name: 'Controleren' | 'Termen' | 'Definities' | 'Profiel' | 'Sjablonen' | 'Vergelijken'): Locator {
   return page.getByRole('tab', { name, exact: true });
 }
 
-export function panel(page: Page, id: 'controleren' | 'termen' | 'definities' | 'profiel' | 'sjablonen'): Locator {
+export function panel(page: Page, id: 'controleren' | 'termen' | 'definities' | 'profiel' | 'sjablonen' | 'vergelijken'): Locator {
   return page.locator(`#paneel-${id}`);
 }
 

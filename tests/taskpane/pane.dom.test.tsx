@@ -7,22 +7,13 @@
  * with only a window of rows in the document, each with its aria-rowindex;
  * the keyboard reaches the last row.
  */
+import '../support/jsdomPane';
 import { act, fireEvent, waitFor } from '@testing-library/react';
 import type { SheetData } from '../../src/engine/grid';
 import { mountPane, type PaneHandle } from '../../src/taskpane/mountPane';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import type { WorkbookPort } from '../../src/workbook/port';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-// jsdom has no ResizeObserver; Fluent's MessageBar with actions observes its own size (nothing to measure here).
-if (!('ResizeObserver' in window)) {
-  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-}
 
 /** A port that forwards to a workbook and records the names of the calls. */
 function recording(inner: WorkbookPort): { port: WorkbookPort; calls: string[] } {
@@ -86,11 +77,11 @@ function mount(port: WorkbookPort): void {
   });
 }
 
-test('the five sections, a check that only reads, and the counts written out', async () => {
+test('the six sections, a check that only reads, and the counts written out', async () => {
   const wb = MemoryWorkbook.fromSheets([manyFindings(3), { name: 'Leeg', values: [] }]);
   const { port, calls } = recording(wb);
   mount(port);
-  expect([...element.querySelectorAll('[role=tab]')].map((t) => t.textContent)).toEqual(['Controleren', 'Termen', 'Definities', 'Profiel', 'Sjablonen']);
+  expect([...element.querySelectorAll('[role=tab]')].map((t) => t.textContent)).toEqual(['Controleren', 'Termen', 'Definities', 'Profiel', 'Sjablonen', 'Vergelijken']);
   calls.length = 0;
   fireEvent.click(button(section('controleren'), 'Controleren'));
   expect(await summaryText()).toBe('0 fouten3 waarschuwingen0 info');

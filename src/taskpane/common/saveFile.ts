@@ -24,3 +24,16 @@ export function chooseFile(accept: string): Promise<File | null> {
     input.click();
   });
 }
+
+/** Lets the user choose one or more files (as chooseFile: an input made on demand); none when the user cancels. */
+export function chooseFiles(accept: string): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = true;
+    input.addEventListener('change', () => resolve([...(input.files ?? [])]), { once: true });
+    input.addEventListener('cancel', () => resolve([]), { once: true });
+    input.click();
+  });
+}
