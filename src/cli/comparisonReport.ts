@@ -77,6 +77,10 @@ export function comparisonJson(comparison: Comparison, header: ComparisonHeader,
     groeperingen: groupings,
     totaal: groupJson(comparison.total, format),
     opmerkingen: comparison.notes,
+    gedeeldeClienten: comparison.shared.map((p) => ({
+      bestanden: [comparison.submissions[p.first].file, comparison.submissions[p.second].file],
+      clienten: p.clients,
+    })),
   };
 }
 

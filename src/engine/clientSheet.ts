@@ -24,6 +24,8 @@ export interface ClientRow {
   /** 0-based sheet row. */
   readonly index: number;
   readonly cells: readonly ParsedCell[];
+  /** Who the row is about, for duplicates: Cliëntnummer, Dienst and Datum aanmelding (undefined when one is missing). */
+  readonly key: string | undefined;
 }
 
 export interface ClientCheck {
@@ -131,7 +133,14 @@ export function* clientSteps(input: ClientCheckInput): Generator<CheckProgress, 
         report('VERPLICHT_LEEG', binding.field, { kolom: binding.column.header });
       }
     }
-    rows.push({ index: r, cells });
+    // The same client, service and registration date as an earlier row (DUBBEL_CLIENT below).
+    const registered = cells[field.aanmelding].date;
+    const id = cells[field.clientnummer].text;
+    const key =
+      id !== undefined && registered !== undefined && cells[field.dienst].state !== 'empty'
+        ? `${id.toLowerCase()}\u0000${cells[field.dienst].code?.id ?? codeKey(String(raw?.[header.columnOfField[field.dienst]] ?? ''))}\u0000${registered}`
+        : undefined;
+    rows.push({ index: r, cells, key });
 
     // Fields required or forbidden by the status.
     const status = cells[field.status].code;
@@ -218,7 +227,6 @@ export function* clientSteps(input: ClientCheckInput): Generator<CheckProgress, 
       );
     }
 
-    const registered = cells[field.aanmelding].date;
     const end = cells[field.einde].date;
     if (status?.id === 'teruggemeld' && registered !== undefined && end !== undefined && end - registered > reclaim.value * 7) {
       report(
@@ -229,13 +237,9 @@ export function* clientSteps(input: ClientCheckInput): Generator<CheckProgress, 
       );
     }
 
-    // The same client, service and registration date as an earlier row.
-    const id = cells[field.clientnummer].text;
-    if (id !== undefined && registered !== undefined && cells[field.dienst].state !== 'empty') {
-      const dienst = cells[field.dienst].code?.id ?? codeKey(String(raw?.[header.columnOfField[field.dienst]] ?? ''));
-      const key = `${id.toLowerCase()}\u0000${dienst}\u0000${registered}`;
+    if (key !== undefined) {
       const earlier = seen.get(key);
-      if (earlier !== undefined) report('DUBBEL_CLIENT', field.clientnummer, { waarde: id, eerdereRij: earlier + 1 }, { term: 'clientnummer' });
+      if (earlier !== undefined) report('DUBBEL_CLIENT', field.clientnummer, { waarde: id as string, eerdereRij: earlier + 1 }, { term: 'clientnummer' });
       else seen.set(key, r);
     }
 

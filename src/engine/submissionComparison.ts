@@ -68,8 +68,19 @@ export interface ComparedSubmission {
   readonly indicators: ReadonlyMap<string, Recomputed>;
 }
 
+/** Two submissions with rows about the same clients (same Cliëntnummer, Dienst and Datum aanmelding). */
+export interface SharedClients {
+  /** Indexes of the two submissions, the first the earlier. */
+  readonly first: number;
+  readonly second: number;
+  /** Clients in both. */
+  readonly clients: number;
+}
+
 export interface Comparison {
   readonly submissions: readonly ComparedSubmission[];
+  /** Pairs of submissions that hold the same clients: counted twice in every group both are in. */
+  readonly shared: readonly SharedClients[];
   readonly groupings: Readonly<Record<Dimension, readonly ComparedGroup[]>>;
   /** All submissions together. */
   readonly total: ComparedGroup;
@@ -157,7 +168,46 @@ export function compareSubmissions(inputs: readonly SubmissionInput[], format: R
       indicators: indicatorsOf(input.figures.total, format),
     }),
   );
-  return { submissions, groupings, total: finish(total), notes: notesOn(inputs, format) };
+  const shared = sharedClients(inputs);
+  return { submissions, shared, groupings, total: finish(total), notes: [...notesOn(inputs, format), ...sharedNotes(inputs, shared)] };
+}
+
+/** The pairs of submissions with clients in common, in the order of the submissions. */
+function sharedClients(inputs: readonly SubmissionInput[]): SharedClients[] {
+  const firstSeen = new Map<string, number[]>();
+  const counts = new Map<number, number>();
+  const n = inputs.length;
+  inputs.forEach((input, k) => {
+    for (const key of input.figures.clientKeys) {
+      const earlier = firstSeen.get(key);
+      if (earlier === undefined) {
+        firstSeen.set(key, [k]);
+        continue;
+      }
+      for (const e of earlier) counts.set(e * n + k, (counts.get(e * n + k) ?? 0) + 1);
+      earlier.push(k);
+    }
+  });
+  return [...counts]
+    .map(([pair, clients]) => ({ first: Math.floor(pair / n), second: pair % n, clients }))
+    .sort((a, b) => a.first - b.first || a.second - b.second);
+}
+
+/** How many shared pairs are named one by one in the notes. */
+const SHARED_NOTES = 10;
+
+function sharedNotes(inputs: readonly SubmissionInput[], shared: readonly SharedClients[]): string[] {
+  const notes = shared.slice(0, SHARED_NOTES).map(({ first, second, clients }) => {
+    const a = inputs[first];
+    const b = inputs[second];
+    const all = clients === a.figures.clientKeys.length && clients === b.figures.clientKeys.length;
+    const rows = clients === 1 ? '1 cliënt' : `${clients} cliënten`;
+    return all
+      ? `${a.file} en ${b.file} gaan over precies dezelfde ${rows} (Cliëntnummer, Dienst en Datum aanmelding): het lijkt twee keer dezelfde inzending, en de groepen tellen ze dubbel.`
+      : `${a.file} en ${b.file} hebben ${rows} gemeen (zelfde Cliëntnummer, Dienst en Datum aanmelding); zijn het dezelfde cliënten, dan tellen de groepen waarin beide vallen ze dubbel.`;
+  });
+  if (shared.length > SHARED_NOTES) notes.push(`Nog ${shared.length - SHARED_NOTES} paren inzendingen hebben cliënten gemeen.`);
+  return notes;
 }
 
 function notesOn(inputs: readonly SubmissionInput[], format: ReportFormat): string[] {

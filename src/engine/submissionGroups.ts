@@ -44,6 +44,8 @@ export interface SubmissionGroups {
   readonly metadata: SubmissionMetadata;
   readonly total: IndicatorTally;
   readonly dimensions: Record<RowDimension, readonly RowGroup[]>;
+  /** Who the rows are about (ClientRow.key), each once: to find the same clients in two submissions. */
+  readonly clientKeys: readonly string[];
   /** For each dimension: the 1-based sheet row of each client row → index in its groups. */
   readonly rowGroups: Record<RowDimension, Map<number, number>>;
 }
@@ -95,8 +97,10 @@ export function submissionGroups(
     rowGroups[dimension] = new Map();
   }
   const indexes: Record<RowDimension, Map<string, number>> = { gemeente: new Map(), dienst: new Map(), doelgroep: new Map() };
+  const clientKeys = new Set<string>();
   for (const row of clients.rows) {
     tallier.add(total, row);
+    if (row.key !== undefined) clientKeys.add(row.key);
     for (const dimension of ROW_DIMENSIONS) {
       const label = nameOf[dimension](row);
       const key = groupKey(label);
@@ -110,7 +114,7 @@ export function submissionGroups(
       rowGroups[dimension].set(row.index + 1, index);
     }
   }
-  return { clientSheet, metadata, total, dimensions, rowGroups };
+  return { clientSheet, metadata, total, dimensions, clientKeys: [...clientKeys], rowGroups };
 }
 
 function codeName(clients: ClientCheck, row: ClientCheck['rows'][number], fieldId: string): string {
@@ -133,6 +137,7 @@ export interface SubmissionFigures {
   /** Findings on client rows. */
   readonly rowFindings: SeverityCounts;
   readonly dimensions: Record<RowDimension, readonly RowGroup[]>;
+  readonly clientKeys: readonly string[];
 }
 
 /**
@@ -155,5 +160,5 @@ export function submissionFigures(
       if (index !== undefined) dimensions[dimension][index].findings[f.severity]++;
     }
   }
-  return { metadata: groups.metadata, total: groups.total, rowFindings, dimensions };
+  return { metadata: groups.metadata, total: groups.total, rowFindings, dimensions, clientKeys: groups.clientKeys };
 }

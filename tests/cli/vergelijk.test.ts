@@ -114,6 +114,16 @@ describe('reintegratie vergelijk', () => {
     expect(hash(copy)).toBe(hash(FIRST));
   });
 
+  it('says when two submissions are about the same clients', () => {
+    const json = JSON.parse(runCli(['vergelijk', FIRST, SECOND, FIRST, '--json']).stdout);
+    expect(json.gedeeldeClienten).toHaveLength(1);
+    expect(json.gedeeldeClienten[0].bestanden).toEqual([FIRST, FIRST]);
+    // Every client of the first example once (one row repeats a client on purpose: DUBBEL_CLIENT).
+    expect(json.gedeeldeClienten[0].clienten).toBeGreaterThan(300);
+    expect(json.opmerkingen).toEqual([expect.stringContaining('het lijkt twee keer dezelfde inzending')]);
+    expect(JSON.parse(runCli(['vergelijk', FIRST, SECOND, '--json']).stdout).gedeeldeClienten).toEqual([]);
+  });
+
   it('names a file that is no submission and compares the others', () => {
     const result = runCli(['vergelijk', FIRST, CONTRACT, SECOND, '--json']);
     expect(result.status).toBe(2);

@@ -177,3 +177,36 @@ describe('compareSubmissions', () => {
     expect(result.groupings.opdrachtnemer.map((g) => g.name)).toEqual(['Werkpad B.V.', NOT_FILLED]);
   });
 });
+
+describe('the same clients in two submissions', () => {
+  const one = toWorkbookData(generateSubmission({ rows: 120, seed: 31, vendor: 'Werkpad B.V.' }));
+  const other = toWorkbookData(generateSubmission({ rows: 80, seed: 32, vendor: 'Arbeidspoort B.V.', clientPrefix: 'AP' }));
+  const columnOf = (header: string) => format.columns.findIndex((c) => c.header === header);
+
+  it('finds none between different vendors, and says nothing', () => {
+    const result = compareSubmissions([input('a.xlsx', one), input('b.xlsx', other)], format);
+    expect(result.shared).toEqual([]);
+    expect(result.notes).toEqual([]);
+  });
+
+  it('names a submission given twice', () => {
+    const result = compareSubmissions([input('a.xlsx', one), input('b.xlsx', other), input('kopie.xlsx', one)], format);
+    expect(result.shared).toEqual([{ first: 0, second: 2, clients: 120 }]);
+    expect(result.notes).toEqual([expect.stringContaining('a.xlsx en kopie.xlsx gaan over precies dezelfde 120 cliënten')]);
+  });
+
+  it('counts clients with the same number, service and registration date; another date is another trajectory', () => {
+    const mixed = structuredClone(other);
+    const from = one.sheets[0].values;
+    const to = mixed.sheets[0].values as RawValue[][];
+    for (const header of ['Cliëntnummer', 'Dienst', 'Datum aanmelding']) {
+      const c = columnOf(header);
+      for (const r of [1, 2, 3, 4]) to[r][c] = (from[r] as RawValue[])[c];
+    }
+    // Row 4: the same client and service, registered a day later: a new trajectory, not the same row.
+    to[4][columnOf('Datum aanmelding')] = (to[4][columnOf('Datum aanmelding')] as number) + 1;
+    const result = compareSubmissions([input('a.xlsx', one), input('b.xlsx', mixed)], format);
+    expect(result.shared).toEqual([{ first: 0, second: 1, clients: 3 }]);
+    expect(result.notes).toEqual([expect.stringContaining('a.xlsx en b.xlsx hebben 3 cliënten gemeen')]);
+  });
+});
