@@ -51,6 +51,9 @@ export class RowTallier {
   private readonly meanIds: string[] = [];
   private readonly meanTerms: ((row: ClientRow) => number | undefined)[] = [];
   private readonly judged: ReadonlySet<string>;
+  /** One row's answers, reused from row to row (addToAll). */
+  private readonly hits: Uint8Array;
+  private readonly terms: (number | undefined)[];
 
   constructor(
     clients: ClientCheck,
@@ -98,6 +101,8 @@ export class RowTallier {
       }
     }
     this.judged = judged;
+    this.hits = new Uint8Array(this.counters.length);
+    this.terms = new Array<number | undefined>(this.meanTerms.length).fill(undefined);
   }
 
   /** A tally of no rows, with null for what these rows cannot judge. */
@@ -110,17 +115,29 @@ export class RowTallier {
 
   /** Adds one row to `tally`. */
   add(tally: IndicatorTally, row: ClientRow): void {
-    tally.rows++;
-    const { counts, means } = tally;
-    for (let k = 0; k < this.counters.length; k++) {
-      if (this.counters[k](row)) counts[this.countIds[k]] = (counts[this.countIds[k]] as number) + 1;
-    }
-    for (let k = 0; k < this.meanTerms.length; k++) {
-      const term = this.meanTerms[k](row);
-      if (term === undefined) continue;
-      const mean = means[this.meanIds[k]] as MeanSum;
-      mean.sum += term;
-      mean.n++;
+    this.addToAll([tally], row);
+  }
+
+  /**
+   * Adds one row to each of `tallies` (the submission's and those of its
+   * groups): the row is judged once, whatever the number of tallies.
+   */
+  addToAll(tallies: readonly IndicatorTally[], row: ClientRow): void {
+    const hits = this.hits;
+    for (let k = 0; k < this.counters.length; k++) hits[k] = this.counters[k](row) ? 1 : 0;
+    const terms = this.terms;
+    for (let k = 0; k < this.meanTerms.length; k++) terms[k] = this.meanTerms[k](row);
+    for (const tally of tallies) {
+      tally.rows++;
+      const { counts, means } = tally;
+      for (let k = 0; k < hits.length; k++) if (hits[k] === 1) counts[this.countIds[k]] = (counts[this.countIds[k]] as number) + 1;
+      for (let k = 0; k < terms.length; k++) {
+        const term = terms[k];
+        if (term === undefined) continue;
+        const mean = means[this.meanIds[k]] as MeanSum;
+        mean.sum += term;
+        mean.n++;
+      }
     }
   }
 }

@@ -98,21 +98,29 @@ export function submissionGroups(
   }
   const indexes: Record<RowDimension, Map<string, number>> = { gemeente: new Map(), dienst: new Map(), doelgroep: new Map() };
   const clientKeys = new Set<string>();
+  // Group names repeat from row to row: each is matched (groupKey) once.
+  const byLabel: Record<RowDimension, Map<string, number>> = { gemeente: new Map(), dienst: new Map(), doelgroep: new Map() };
+  const tallies: IndicatorTally[] = [total];
   for (const row of clients.rows) {
-    tallier.add(total, row);
     if (row.key !== undefined) clientKeys.add(row.key);
+    tallies.length = 1;
     for (const dimension of ROW_DIMENSIONS) {
       const label = nameOf[dimension](row);
-      const key = groupKey(label);
-      let index = indexes[dimension].get(key);
+      let index = byLabel[dimension].get(label);
       if (index === undefined) {
-        index = dimensions[dimension].length;
-        indexes[dimension].set(key, index);
-        dimensions[dimension].push({ key, label, tally: tallier.empty(), findings: noFindings() });
+        const key = groupKey(label);
+        index = indexes[dimension].get(key);
+        if (index === undefined) {
+          index = dimensions[dimension].length;
+          indexes[dimension].set(key, index);
+          dimensions[dimension].push({ key, label, tally: tallier.empty(), findings: noFindings() });
+        }
+        byLabel[dimension].set(label, index);
       }
-      tallier.add(dimensions[dimension][index].tally, row);
+      tallies.push(dimensions[dimension][index].tally);
       rowGroups[dimension].set(row.index + 1, index);
     }
+    tallier.addToAll(tallies, row);
   }
   return { clientSheet, metadata, total, dimensions, clientKeys: [...clientKeys], rowGroups };
 }
