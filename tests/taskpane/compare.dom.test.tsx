@@ -184,7 +184,7 @@ test('two submissions chosen and compared: both vendors, the views, the download
   fireEvent.click(document.activeElement as HTMLButtonElement);
   expect(listed()).toEqual([]);
   await waitFor(() => expect(document.activeElement?.textContent).toBe('Bestanden kiezen (.xlsx)'));
-  expect(section().textContent).toContain('De lijst met bestanden is veranderd sinds deze vergelijking');
+  expect(section().textContent).toContain('De keuze van de inzendingen is veranderd sinds deze vergelijking');
 });
 
 test('a sheet of the user with the name of a comparison sheet: the dialog names it, cancel writes nothing, confirm replaces only it', async () => {
@@ -277,4 +277,26 @@ test('text from a chosen file is text: markup in a file name or a municipality i
   expect(tableTexts().map((r) => r[0])).toContain(hostile);
   expect(element.querySelector('img, b')).toBeNull();
   expect((window as { __hit?: number }).__hit).toBeUndefined();
+});
+
+test('the open workbook as one of the submissions', async () => {
+  const wb = MemoryWorkbook.fromXlsx(new Uint8Array(readFileSync(join(EXAMPLES, FIRST_NAME))), xlsxCodec);
+  act(() => {
+    handle = mountPane(element, { port: wb, host: 'werkbank', workbookName: 'open-inzending.xlsx', pause: () => Promise.resolve(), saveFile: () => undefined });
+  });
+  openSection();
+  const checkbox = section().querySelector('input[type=checkbox]') as HTMLInputElement;
+  expect(section().textContent).toContain('Ook deze werkmap (open-inzending.xlsx) als inzending meenemen');
+  // Alone it can be compared too.
+  fireEvent.click(checkbox);
+  expect(button(section(), 'Vergelijken').disabled).toBe(false);
+  await choose([exampleFile(SECOND_VENDOR.file)]);
+  await compared();
+  const rows = tableTexts().slice(1).map((r) => r.slice(0, 3));
+  expect(rows).toEqual([
+    ['open-inzending.xlsx', 'Werkpad Re-integratie B.V.', '320'],
+    [SECOND_VENDOR.file, SECOND_VENDOR.vendor, '180'],
+  ]);
+  // Checking the open workbook only reads it.
+  expect(wb.sheetNames()).toEqual(['Cliënten', 'Management', 'Toelichting']);
 });

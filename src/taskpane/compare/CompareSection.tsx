@@ -10,6 +10,7 @@
  */
 import {
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -91,6 +92,8 @@ export function CompareSection() {
   const format = useMemo(() => standardReportFormat(), []);
   const long = useLongTask();
   const [files, setFiles] = useState<ChosenFile<File>[]>([]);
+  /** The open workbook as one of the submissions. */
+  const [withCurrent, setWithCurrent] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
   /** The chosen files changed after the comparison was made. */
   const [stale, setStale] = useState(false);
@@ -155,6 +158,7 @@ export function CompareSection() {
           profile: pane.active.profile,
           signal,
           pause: pane.pause,
+          current: withCurrent ? { name: pane.workbookName, port: pane.port } : undefined,
           onProgress: (p) => {
             setFileStep(progressText(p));
             progress(p.done, p.total);
@@ -278,9 +282,23 @@ export function CompareSection() {
           ))}
         </ul>
       )}
+      <Checkbox
+        checked={withCurrent}
+        disabled={running}
+        onChange={(_e, data) => {
+          setWithCurrent(data.checked === true);
+          if (result !== null) setStale(true);
+        }}
+        label={`Ook deze werkmap (${pane.workbookName}) als inzending meenemen`}
+      />
       <div className={styles.actions}>
         {/* disabledFocusable: the focus stays on the button while the work runs (a disabled button would drop it to the page). */}
-        <Button appearance="primary" disabled={files.length === 0} disabledFocusable={files.length > 0 && (running || busy)} onClick={() => void compare()}>
+        <Button
+          appearance="primary"
+          disabled={files.length === 0 && !withCurrent}
+          disabledFocusable={(files.length > 0 || withCurrent) && (running || busy)}
+          onClick={() => void compare()}
+        >
           Vergelijken
         </Button>
       </div>
@@ -318,7 +336,7 @@ export function CompareSection() {
           <Text weight="semibold" data-uitkomst="">
             {resultText(comparison, result.version, result.profile)}
           </Text>
-          {stale && <Text className={styles.muted}>De lijst met bestanden is veranderd sinds deze vergelijking; klik Vergelijken om opnieuw te vergelijken.</Text>}
+          {stale && <Text className={styles.muted}>De keuze van de inzendingen is veranderd sinds deze vergelijking; klik Vergelijken om opnieuw te vergelijken.</Text>}
           {comparison.notes.length > 0 && (
             <MessageBar intent="info" layout="multiline" data-opmerkingen={comparison.notes.length}>
               <MessageBarBody>

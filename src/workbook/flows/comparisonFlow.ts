@@ -55,6 +55,8 @@ export interface CompareFilesOptions {
   /** Called between files and between steps of a check; a UI host yields to its event loop here. */
   readonly pause?: () => Promise<void>;
   readonly onProgress?: (progress: ComparisonProgress) => void;
+  /** The open workbook as one more submission, compared first (the pane's "deze werkmap"). */
+  readonly current?: { readonly name: string; readonly port: WorkbookPort };
 }
 
 export interface FilesComparison {
@@ -97,18 +99,22 @@ export async function compareWorkbookFiles(files: readonly ComparisonFile[], opt
   const { signal, pause } = options;
   const inputs: SubmissionInput[] = [];
   const problems: string[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const { name, bytes } = files[i];
+  // The open workbook (through its own port) and then each file (opened over the codec).
+  const sources: { name: string; open: () => WorkbookPort }[] = [
+    ...(options.current !== undefined ? [{ name: options.current.name, open: () => (options.current as { port: WorkbookPort }).port }] : []),
+    ...files.map(({ name, bytes }) => ({ name, open: () => MemoryWorkbook.fromXlsx(bytes, codec) })),
+  ];
+  for (let i = 0; i < sources.length; i++) {
+    const { name, open } = sources[i];
     const progress = (phase: ComparisonProgress['phase'], done: number, total: number) =>
-      options.onProgress?.({ file: i, files: files.length, name, phase, done, total });
+      options.onProgress?.({ file: i, files: sources.length, name, phase, done, total });
     throwIfCancelled(signal);
     progress('openen', 0, 0);
     // Opening a package is one piece of work: let the host show which file it is first.
     if (pause !== undefined) await pause();
     throwIfCancelled(signal);
     try {
-      const workbook = MemoryWorkbook.fromXlsx(bytes, codec);
-      const result = await checkThroughPort(workbook, {
+      const result = await checkThroughPort(open(), {
         set: options.set,
         profile: options.profile,
         format,

@@ -142,6 +142,26 @@ describe('compareWorkbookFiles', () => {
   });
 });
 
+describe('the open workbook as a submission', () => {
+  it('is checked through its own port, first, by the same definitions as the files', async () => {
+    const open = MemoryWorkbook.fromXlsx(FIRST.bytes, xlsxCodec);
+    const result = await compareWorkbookFiles([SECOND], { set, profile, current: { name: 'open.xlsx', port: open } });
+    const expected = engineComparison([FIRST, SECOND], profile);
+    expect(result.comparison!.submissions.map((s) => [s.file, s.rows])).toEqual([
+      ['open.xlsx', 320],
+      [SECOND.name, 180],
+    ]);
+    expect(result.comparison!.total.indicators).toEqual(expected.total.indicators);
+  });
+
+  it('is named when it is no submission, and the files are still compared', async () => {
+    const open = MemoryWorkbook.fromSheets([{ name: 'Blad1', values: [['Aantekeningen']] }]);
+    const result = await compareWorkbookFiles([SECOND], { set, profile: null, current: { name: 'open.xlsx', port: open } });
+    expect(result.problems).toEqual([expect.stringContaining('open.xlsx: is geen rapportage (geen blad Cliënten)')]);
+    expect(result.comparison!.submissions.map((s) => s.file)).toEqual([SECOND.name]);
+  });
+});
+
 describe('putting the comparison into a workbook', () => {
   async function sheetsOfComparison() {
     const result = await compareWorkbookFiles([FIRST, SECOND], { set, profile: null });
