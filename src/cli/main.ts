@@ -130,7 +130,7 @@ export function buildProgram(output: Output, setStatus: (status: number) => void
     withCommon(
       program
         .command('vergelijk')
-        .description('zet inzendingen naast elkaar: indicatoren herberekend per opdrachtnemer, gemeente, dienst en doelgroep, met de bevindingen')
+        .description('zet inzendingen naast elkaar: indicatoren herberekend per opdrachtnemer, gemeente, dienst, doelgroep en periode, met de bevindingen')
         .argument('<bestand...>', 'de inzendingen (.xlsx) van een periode'),
     ),
   ).action(async (files: string[], options) => {

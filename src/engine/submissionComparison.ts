@@ -2,7 +2,7 @@
  * A benchmark across submissions: a quarter's submissions of several
  * vendors and municipalities side by side, every indicator recomputed from
  * the client rows by the same definitions, per vendor (the Management
- * sheet's Opdrachtnemer), municipality, service and target group, with the
+ * sheet's Opdrachtnemer), municipality, service, target group and period, with the
  * quality of each (its findings) next to its figures.
  *
  * Groups add up tallies (indicatorTally.ts), so a percentage of a group is
@@ -10,11 +10,16 @@
  */
 import type { ReportFormat } from '../definitions/reportFormat';
 import { summarise, type Finding } from './findings';
+import { formatSerial } from './excelDate';
 import { addTally, emptyTally, indicatorsOf, type IndicatorTally, type Recomputed } from './indicatorTally';
 import { groupKey, NOT_FILLED, NOT_VALID, ROW_DIMENSIONS, type SeverityCounts, type SubmissionFigures, type SubmissionMetadata } from './submissionGroups';
 
-/** The groupings of a comparison, in the order they are shown. */
-export const DIMENSIONS = ['opdrachtnemer', ...ROW_DIMENSIONS] as const;
+/**
+ * The groupings of a comparison, in the order they are shown: the
+ * submission's vendor, its rows' municipality, service and target group,
+ * and the submission's period (quarters side by side: a trend).
+ */
+export const DIMENSIONS = ['opdrachtnemer', ...ROW_DIMENSIONS, 'periode'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** A dimension's name as a column header. */
@@ -23,6 +28,7 @@ export const DIMENSION_LABELS: Readonly<Record<Dimension, string>> = {
   gemeente: 'Gemeente',
   dienst: 'Dienst',
   doelgroep: 'Doelgroep',
+  periode: 'Periode',
 };
 
 /** One checked submission, as the comparison takes it. */
@@ -90,6 +96,8 @@ export interface Comparison {
 
 interface Accumulator {
   name: string;
+  /** What the group is ordered by, where that is not its name (a period: its dates). */
+  readonly order?: string;
   readonly files: Set<number>;
   readonly tally: IndicatorTally;
   readonly findings: SeverityCounts;
@@ -105,15 +113,26 @@ function addCounts(into: SeverityCounts, counts: SeverityCounts): void {
 
 const per100 = (errors: number, rows: number): number | null => (rows === 0 ? null : (errors / rows) * 100);
 
-/** Group names in Dutch order; the names for missing and invalid values last. */
-function byName(a: ComparedGroup, b: ComparedGroup): number {
+/** Groups in Dutch order of their names (periods by their dates); the groups of missing and invalid values last. */
+function inOrder(a: Accumulator, b: Accumulator): number {
   const rank = (name: string) => (name === NOT_FILLED ? 2 : name === NOT_VALID ? 1 : 0);
-  return rank(a.name) - rank(b.name) || a.name.localeCompare(b.name, 'nl', { sensitivity: 'base', numeric: true });
+  const byRank = rank(a.name) - rank(b.name);
+  if (byRank !== 0) return byRank;
+  if (a.order !== undefined && b.order !== undefined && a.order !== b.order) return a.order < b.order ? -1 : 1;
+  return a.name.localeCompare(b.name, 'nl', { sensitivity: 'base', numeric: true });
 }
 
-/** Serial to jjjj-mm-dd is left to the caller; here only whether periods agree. */
+/** Whether two submissions cover the same period. */
 function periodKey(m: SubmissionMetadata): string {
   return `${m.periodeVan ?? '?'}–${m.periodeTot ?? '?'}`;
+}
+
+/** A period as a group name ("01-01-2009 t/m 31-03-2009") and its order (by its dates). */
+function period(m: SubmissionMetadata): { name: string; order: string } {
+  if (m.periodeVan === null && m.periodeTot === null) return { name: NOT_FILLED, order: '' };
+  const date = (serial: number | null) => (serial === null ? '?' : formatSerial(serial));
+  const sortable = (serial: number | null) => String(serial ?? 0).padStart(8, '0');
+  return { name: `${date(m.periodeVan)} t/m ${date(m.periodeTot)}`, order: `${sortable(m.periodeVan)}|${sortable(m.periodeTot)}` };
 }
 
 /** Compares checked submissions. */
@@ -122,11 +141,11 @@ export function compareSubmissions(inputs: readonly SubmissionInput[], format: R
   for (const dimension of DIMENSIONS) groups[dimension] = new Map();
   const total: Accumulator = { name: 'Totaal', files: new Set(), tally: emptyTally(format), findings: none() };
 
-  const add = (dimension: Dimension, name: string, file: number, tally: IndicatorTally, findings: SeverityCounts) => {
+  const add = (dimension: Dimension, name: string, file: number, tally: IndicatorTally, findings: SeverityCounts, order?: string) => {
     const key = groupKey(name);
     let group = groups[dimension].get(key);
     if (group === undefined) {
-      group = { name, files: new Set(), tally: emptyTally(format), findings: none() };
+      group = { name, order, files: new Set(), tally: emptyTally(format), findings: none() };
       groups[dimension].set(key, group);
     }
     group.files.add(file);
@@ -137,6 +156,8 @@ export function compareSubmissions(inputs: readonly SubmissionInput[], format: R
   inputs.forEach((input, file) => {
     const { figures } = input;
     add('opdrachtnemer', figures.metadata.opdrachtnemer ?? NOT_FILLED, file, figures.total, figures.rowFindings);
+    const { name: periodName, order } = period(figures.metadata);
+    add('periode', periodName, file, figures.total, figures.rowFindings, order);
     for (const dimension of ROW_DIMENSIONS) {
       for (const group of figures.dimensions[dimension]) add(dimension, group.label, file, group.tally, group.findings);
     }
@@ -154,7 +175,7 @@ export function compareSubmissions(inputs: readonly SubmissionInput[], format: R
     indicators: indicatorsOf(group.tally, format),
   });
   const groupings = {} as Record<Dimension, ComparedGroup[]>;
-  for (const dimension of DIMENSIONS) groupings[dimension] = [...groups[dimension].values()].map(finish).sort(byName);
+  for (const dimension of DIMENSIONS) groupings[dimension] = [...groups[dimension].values()].sort(inOrder).map(finish);
 
   const submissions = inputs.map(
     (input): ComparedSubmission => ({

@@ -39,7 +39,9 @@ describe('reintegratie vergelijk', () => {
     expect(json.inzendingen.map((s: { rijen: number }) => s.rijen)).toEqual([320, 180]);
     expect(json.inzendingen[0].periodeVan).toBe('2008-01-01');
     expect(json.inzendingen[0].managementAfwijkingen).toBe(1); // the one wrong figure put in on purpose
-    expect(Object.keys(json.groeperingen)).toEqual(['opdrachtnemer', 'gemeente', 'dienst', 'doelgroep']);
+    expect(Object.keys(json.groeperingen)).toEqual(['opdrachtnemer', 'gemeente', 'dienst', 'doelgroep', 'periode']);
+    // Both cover the same half year: one period group.
+    expect(json.groeperingen.periode.map((g: Group) => [g.naam, g.inzendingen, g.rijen])).toEqual([['01-01-2008 t/m 30-06-2009', 2, 500]]);
     const byVendor: Group[] = json.groeperingen.opdrachtnemer;
     expect(byVendor.map((g) => g.rijen)).toEqual([180, 320]);
     // Only the municipalities of the second vendor have two submissions.
@@ -90,17 +92,17 @@ describe('reintegratie vergelijk', () => {
     expect([hash(FIRST), hash(SECOND)]).toEqual(before);
 
     const book = readXlsx(readFileSync(out));
-    expect(book.sheets.map((s) => s.name)).toEqual(['Vergelijking', 'Inzendingen', 'Per opdrachtnemer', 'Per gemeente', 'Per dienst', 'Per doelgroep']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Vergelijking', 'Inzendingen', 'Per opdrachtnemer', 'Per gemeente', 'Per dienst', 'Per doelgroep', 'Per periode']);
     const vendors = book.sheets[2].values;
     expect(vendors[0]?.slice(0, 3)).toEqual(['Opdrachtnemer', 'Inzendingen', 'Rijen']);
     expect(vendors.slice(1).map((row) => row?.[0])).toEqual([SECOND_VENDOR.vendor, 'Werkpad Re-integratie B.V.', 'Totaal']);
     expect(vendors[3]?.[2]).toBe(500);
     // Two charts under each grouping's table: the percentages, and the errors per 100 rows.
     const parts = Object.keys(unzipSync(new Uint8Array(readFileSync(out))));
-    expect(parts.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(8);
-    expect(parts.filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))).toHaveLength(4);
+    expect(parts.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(10);
+    expect(parts.filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))).toHaveLength(5);
     // The workbook opens again as a workbook of ours (the package is sound).
-    expect((await MemoryWorkbook.fromXlsx(readFileSync(out), xlsxCodec).describe()).sheets).toHaveLength(6);
+    expect((await MemoryWorkbook.fromXlsx(readFileSync(out), xlsxCodec).describe()).sheets).toHaveLength(7);
 
     // A second run does not replace it without --overschrijf, and never writes over an input.
     const again = runCli(['vergelijk', FIRST, SECOND, '--uit', out]);

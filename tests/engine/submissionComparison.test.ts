@@ -10,7 +10,7 @@ import type { RawValue, SheetData, WorkbookData } from '../../src/engine/grid';
 import type { Recomputed } from '../../src/engine/indicatorTally';
 import { compareSubmissions, submissionInput, type SubmissionInput } from '../../src/engine/submissionComparison';
 import { NOT_FILLED, NOT_VALID, submissionFigures } from '../../src/engine/submissionGroups';
-import { standardDefs } from '../support/workbooks';
+import { d, standardDefs } from '../support/workbooks';
 
 const format = standardReportFormat();
 
@@ -208,5 +208,34 @@ describe('the same clients in two submissions', () => {
     const result = compareSubmissions([input('a.xlsx', one), input('b.xlsx', mixed)], format);
     expect(result.shared).toEqual([{ first: 0, second: 1, clients: 3 }]);
     expect(result.notes).toEqual([expect.stringContaining('a.xlsx en b.xlsx hebben 3 cliënten gemeen')]);
+  });
+});
+
+describe('per period', () => {
+  const quarter = (seed: number, from: [number, number, number], to: [number, number, number]) => {
+    const workbook = toWorkbookData(generateSubmission({ rows: 60, seed, vendor: 'Werkpad B.V.', clientPrefix: `Q${seed}` }));
+    for (const row of workbook.sheets[1].values as RawValue[][]) {
+      if (row?.[0] === 'Periode van') row[1] = d(...from);
+      if (row?.[0] === 'Periode tot') row[1] = d(...to);
+    }
+    return workbook;
+  };
+
+  it("sets a vendor's quarters side by side, in the order of their dates", () => {
+    const result = compareSubmissions(
+      [
+        input('q3.xlsx', quarter(3, [1, 7, 2009], [30, 9, 2009])),
+        input('q1.xlsx', quarter(1, [1, 1, 2009], [31, 3, 2009])),
+        input('q2.xlsx', quarter(2, [1, 4, 2009], [30, 6, 2009])),
+      ],
+      format,
+    );
+    expect(result.groupings.periode.map((g) => [g.name, g.submissions, g.rows])).toEqual([
+      ['01-01-2009 t/m 31-03-2009', 1, 60],
+      ['01-04-2009 t/m 30-06-2009', 1, 60],
+      ['01-07-2009 t/m 30-09-2009', 1, 60],
+    ]);
+    expect(result.groupings.opdrachtnemer.map((g) => g.rows)).toEqual([180]);
+    expect(result.notes.some((n) => n.includes('niet dezelfde periode'))).toBe(true);
   });
 });

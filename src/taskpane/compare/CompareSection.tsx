@@ -239,7 +239,7 @@ export function CompareSection() {
         Inzendingen vergelijken
       </h2>
       <Text className={styles.muted}>
-        Zet de inzendingen van een periode naast elkaar, per opdrachtnemer, gemeente, dienst en doelgroep. Elke indicator wordt uit de cliëntrijen
+        Zet inzendingen naast elkaar, per opdrachtnemer, gemeente, dienst, doelgroep en periode. Elke indicator wordt uit de cliëntrijen
         herberekend, met dezelfde definities voor alle inzendingen. De bestanden worden alleen op deze computer gelezen; er wordt niets verstuurd.
       </Text>
       <Text data-definities="">
