@@ -17,9 +17,11 @@ import { groupKey, NOT_FILLED, NOT_VALID, ROW_DIMENSIONS, type SeverityCounts, t
 /**
  * The groupings of a comparison, in the order they are shown: the
  * submission's vendor, its rows' municipality, service and target group,
- * and the submission's period (quarters side by side: a trend).
+ * the submission's period (quarters side by side: a trend), and each
+ * municipality's vendors side by side (the same clients' municipality,
+ * different vendors: the comparison a contract manager makes).
  */
-export const DIMENSIONS = ['opdrachtnemer', ...ROW_DIMENSIONS, 'periode'] as const;
+export const DIMENSIONS = ['opdrachtnemer', ...ROW_DIMENSIONS, 'periode', 'gemeenteOpdrachtnemer'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** A dimension's name as a column header. */
@@ -29,7 +31,11 @@ export const DIMENSION_LABELS: Readonly<Record<Dimension, string>> = {
   dienst: 'Dienst',
   doelgroep: 'Doelgroep',
   periode: 'Periode',
+  gemeenteOpdrachtnemer: 'Gemeente en opdrachtnemer',
 };
+
+/** A municipality's group of one vendor: "Alkmaar — Werkpad B.V.". */
+export const GROUP_JOINER = ' — ';
 
 /** One checked submission, as the comparison takes it. */
 export interface SubmissionInput {
@@ -96,8 +102,8 @@ export interface Comparison {
 
 interface Accumulator {
   name: string;
-  /** What the group is ordered by, where that is not its name (a period: its dates). */
-  readonly order?: string;
+  /** What the group is ordered by, where that is not its name (a period: its dates), part by part. */
+  readonly order?: readonly (string | number)[];
   readonly files: Set<number>;
   readonly tally: IndicatorTally;
   readonly findings: SeverityCounts;
@@ -113,13 +119,26 @@ function addCounts(into: SeverityCounts, counts: SeverityCounts): void {
 
 const per100 = (errors: number, rows: number): number | null => (rows === 0 ? null : (errors / rows) * 100);
 
+/** 0 for a name, 1 for the group of invalid values, 2 for the group of missing ones: they come last. */
+const rankOf = (name: string): number => (name === NOT_FILLED ? 2 : name === NOT_VALID ? 1 : 0);
+
 /** Groups in Dutch order of their names (periods by their dates); the groups of missing and invalid values last. */
 function inOrder(a: Accumulator, b: Accumulator): number {
-  const rank = (name: string) => (name === NOT_FILLED ? 2 : name === NOT_VALID ? 1 : 0);
-  const byRank = rank(a.name) - rank(b.name);
+  const byRank = rankOf(a.name) - rankOf(b.name);
   if (byRank !== 0) return byRank;
-  if (a.order !== undefined && b.order !== undefined && a.order !== b.order) return a.order < b.order ? -1 : 1;
-  return a.name.localeCompare(b.name, 'nl', { sensitivity: 'base', numeric: true });
+  if (a.order !== undefined && b.order !== undefined) {
+    for (let i = 0; i < Math.min(a.order.length, b.order.length); i++) {
+      const x = a.order[i];
+      const y = b.order[i];
+      const by = typeof x === 'number' && typeof y === 'number' ? x - y : dutchOrder(String(x), String(y));
+      if (by !== 0) return by;
+    }
+  }
+  return dutchOrder(a.name, b.name);
+}
+
+function dutchOrder(a: string, b: string): number {
+  return a.localeCompare(b, 'nl', { sensitivity: 'base', numeric: true });
 }
 
 /** Whether two submissions cover the same period. */
@@ -128,11 +147,10 @@ function periodKey(m: SubmissionMetadata): string {
 }
 
 /** A period as a group name ("01-01-2009 t/m 31-03-2009") and its order (by its dates). */
-function period(m: SubmissionMetadata): { name: string; order: string } {
-  if (m.periodeVan === null && m.periodeTot === null) return { name: NOT_FILLED, order: '' };
+function period(m: SubmissionMetadata): { name: string; order: number[] } {
+  if (m.periodeVan === null && m.periodeTot === null) return { name: NOT_FILLED, order: [] };
   const date = (serial: number | null) => (serial === null ? '?' : formatSerial(serial));
-  const sortable = (serial: number | null) => String(serial ?? 0).padStart(8, '0');
-  return { name: `${date(m.periodeVan)} t/m ${date(m.periodeTot)}`, order: `${sortable(m.periodeVan)}|${sortable(m.periodeTot)}` };
+  return { name: `${date(m.periodeVan)} t/m ${date(m.periodeTot)}`, order: [m.periodeVan ?? 0, m.periodeTot ?? 0] };
 }
 
 /** Compares checked submissions. */
@@ -141,7 +159,7 @@ export function compareSubmissions(inputs: readonly SubmissionInput[], format: R
   for (const dimension of DIMENSIONS) groups[dimension] = new Map();
   const total: Accumulator = { name: 'Totaal', files: new Set(), tally: emptyTally(format), findings: none() };
 
-  const add = (dimension: Dimension, name: string, file: number, tally: IndicatorTally, findings: SeverityCounts, order?: string) => {
+  const add = (dimension: Dimension, name: string, file: number, tally: IndicatorTally, findings: SeverityCounts, order?: readonly (string | number)[]) => {
     const key = groupKey(name);
     let group = groups[dimension].get(key);
     if (group === undefined) {
@@ -160,6 +178,12 @@ export function compareSubmissions(inputs: readonly SubmissionInput[], format: R
     add('periode', periodName, file, figures.total, figures.rowFindings, order);
     for (const dimension of ROW_DIMENSIONS) {
       for (const group of figures.dimensions[dimension]) add(dimension, group.label, file, group.tally, group.findings);
+    }
+    const vendor = figures.metadata.opdrachtnemer ?? NOT_FILLED;
+    for (const group of figures.dimensions.gemeente) {
+      // In the order of the municipality, then the vendor (the groups of missing values last within each).
+      const order = [rankOf(group.label), group.label, rankOf(vendor), vendor];
+      add('gemeenteOpdrachtnemer', `${group.label}${GROUP_JOINER}${vendor}`, file, group.tally, group.findings, order);
     }
     total.files.add(file);
     addTally(total.tally, figures.total);

@@ -39,7 +39,12 @@ describe('reintegratie vergelijk', () => {
     expect(json.inzendingen.map((s: { rijen: number }) => s.rijen)).toEqual([320, 180]);
     expect(json.inzendingen[0].periodeVan).toBe('2008-01-01');
     expect(json.inzendingen[0].managementAfwijkingen).toBe(1); // the one wrong figure put in on purpose
-    expect(Object.keys(json.groeperingen)).toEqual(['opdrachtnemer', 'gemeente', 'dienst', 'doelgroep', 'periode']);
+    expect(Object.keys(json.groeperingen)).toEqual(['opdrachtnemer', 'gemeente', 'dienst', 'doelgroep', 'periode', 'gemeenteOpdrachtnemer']);
+    // Alkmaar: the two vendors side by side, in that municipality's order.
+    const alkmaar = (json.groeperingen.gemeenteOpdrachtnemer as Group[]).filter((g) => g.naam.startsWith('Alkmaar — '));
+    expect(alkmaar.map((g) => g.naam)).toEqual(['Alkmaar — Arbeidspoort B.V.', 'Alkmaar — Werkpad Re-integratie B.V.']);
+    const inAlkmaar = (json.groeperingen.gemeente as Group[]).find((g) => g.naam === 'Alkmaar') as Group;
+    expect(alkmaar[0].rijen + alkmaar[1].rijen).toBe(inAlkmaar.rijen);
     // Both cover the same half year: one period group.
     expect(json.groeperingen.periode.map((g: Group) => [g.naam, g.inzendingen, g.rijen])).toEqual([['01-01-2008 t/m 30-06-2009', 2, 500]]);
     const byVendor: Group[] = json.groeperingen.opdrachtnemer;
@@ -92,17 +97,17 @@ describe('reintegratie vergelijk', () => {
     expect([hash(FIRST), hash(SECOND)]).toEqual(before);
 
     const book = readXlsx(readFileSync(out));
-    expect(book.sheets.map((s) => s.name)).toEqual(['Vergelijking', 'Inzendingen', 'Per opdrachtnemer', 'Per gemeente', 'Per dienst', 'Per doelgroep', 'Per periode']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Vergelijking', 'Inzendingen', 'Per opdrachtnemer', 'Per gemeente', 'Per dienst', 'Per doelgroep', 'Per periode', 'Per gemeente en opdrachtnemer']);
     const vendors = book.sheets[2].values;
     expect(vendors[0]?.slice(0, 3)).toEqual(['Opdrachtnemer', 'Inzendingen', 'Rijen']);
     expect(vendors.slice(1).map((row) => row?.[0])).toEqual([SECOND_VENDOR.vendor, 'Werkpad Re-integratie B.V.', 'Totaal']);
     expect(vendors[3]?.[2]).toBe(500);
     // Two charts under each grouping's table: the percentages, and the errors per 100 rows.
     const parts = Object.keys(unzipSync(new Uint8Array(readFileSync(out))));
-    expect(parts.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(10);
-    expect(parts.filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))).toHaveLength(5);
+    expect(parts.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(12);
+    expect(parts.filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))).toHaveLength(6);
     // The workbook opens again as a workbook of ours (the package is sound).
-    expect((await MemoryWorkbook.fromXlsx(readFileSync(out), xlsxCodec).describe()).sheets).toHaveLength(7);
+    expect((await MemoryWorkbook.fromXlsx(readFileSync(out), xlsxCodec).describe()).sheets).toHaveLength(8);
 
     // A second run does not replace it without --overschrijf, and never writes over an input.
     const again = runCli(['vergelijk', FIRST, SECOND, '--uit', out]);

@@ -2,7 +2,7 @@
  * The pane's section Vergelijken in the workbench, in Chromium: the two
  * example submissions chosen through the browser's file dialog are compared
  * with the figures `reintegratie vergelijk --json` gives for the same files;
- * the comparison downloads as a workbook of seven sheets and goes into the
+ * the comparison downloads as a workbook of eight sheets and goes into the
  * open workbook, where putting it again asks first. No serious or critical
  * axe-core violation in the section or its dialog; nothing leaves the page.
  * Screenshots in tests/e2e/artefacts/.
@@ -80,12 +80,12 @@ describe('Vergelijken in the workbench', () => {
     timer.stop('Twee inzendingen kiezen en vergelijken');
   });
 
-  test('download as a workbook of seven sheets; into the open workbook, and again only after asking', async () => {
+  test('download as a workbook of eight sheets; into the open workbook, and again only after asking', async () => {
     const [file] = await Promise.all([page.waitForEvent('download'), section(page).getByRole('button', { name: 'Download als werkmap' }).click()]);
     expect(file.suggestedFilename()).toBe('vergelijking.xlsx');
     const path = join(tempDir(), 'vergelijking.xlsx');
     await file.saveAs(path);
-    expect(readXlsx(readFileSync(path)).sheets.map((s) => s.name)).toEqual(['Vergelijking', 'Inzendingen', 'Per opdrachtnemer', 'Per gemeente', 'Per dienst', 'Per doelgroep', 'Per periode']);
+    expect(readXlsx(readFileSync(path)).sheets.map((s) => s.name)).toEqual(['Vergelijking', 'Inzendingen', 'Per opdrachtnemer', 'Per gemeente', 'Per dienst', 'Per doelgroep', 'Per periode', 'Per gemeente en opdrachtnemer']);
 
     await section(page).getByRole('button', { name: 'Zet in deze werkmap' }).click();
     await eventually(async () => expect(await section(page).locator('[data-melding=success]').innerText()).toContain('staat in deze werkmap'));

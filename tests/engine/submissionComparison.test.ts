@@ -175,6 +175,11 @@ describe('compareSubmissions', () => {
     expect(result.notes.some((n) => n.includes('niet dezelfde periode'))).toBe(true);
     expect(result.notes.some((n) => n.includes('geen Opdrachtnemer'))).toBe(true);
     expect(result.groupings.opdrachtnemer.map((g) => g.name)).toEqual(['Werkpad B.V.', NOT_FILLED]);
+    // Within a municipality, the vendors in order, the one without a name last.
+    const alkmaar = result.groupings.gemeenteOpdrachtnemer.filter((g) => g.name.startsWith('Alkmaar — ')).map((g) => g.name);
+    expect(alkmaar).toEqual(['Alkmaar — Werkpad B.V.', `Alkmaar — ${NOT_FILLED}`]);
+    const names = result.groupings.gemeenteOpdrachtnemer.map((g) => g.name.split(' — ')[0]);
+    expect(names).toEqual([...names].sort((x, y) => x.localeCompare(y, 'nl')));
   });
 });
 

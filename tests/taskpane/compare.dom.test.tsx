@@ -3,7 +3,7 @@
  *
  * Vergelijken in the pane, mounted as a host mounts it over an in-memory
  * workbook: two example submissions chosen as files, compared, shown per
- * submission and per vendor; downloaded as a workbook of seven sheets; put
+ * submission and per vendor; downloaded as a workbook of eight sheets; put
  * into this workbook, where a sheet of the same name is replaced only after
  * the user confirms in a dialog; cancelled halfway; with the pane's profile.
  */
@@ -150,20 +150,20 @@ test('two submissions chosen and compared: both vendors, the views, the download
   const twice = tableTexts().filter((r) => r[1] === '2' && r[0] !== 'Totaal').map((r) => r[0]);
   expect(twice).toEqual(SECOND_VENDOR.municipalities);
 
-  // Download: a new workbook with the seven sheets, handed to the host as vergelijking.xlsx.
+  // Download: a new workbook with the eight sheets, handed to the host as vergelijking.xlsx.
   fireEvent.click(button(section(), 'Download als werkmap'));
   await waitFor(() => expect(saved).toHaveLength(1));
   expect(saved[0].name).toBe('vergelijking.xlsx');
   expect(saved[0].data.type).toBe(XLSX);
   const book = readXlsx(await readBlob(saved[0].data));
-  expect(book.sheets.map((s) => s.name)).toEqual(['Vergelijking', 'Inzendingen', 'Per opdrachtnemer', 'Per gemeente', 'Per dienst', 'Per doelgroep', 'Per periode']);
+  expect(book.sheets.map((s) => s.name)).toEqual(['Vergelijking', 'Inzendingen', 'Per opdrachtnemer', 'Per gemeente', 'Per dienst', 'Per doelgroep', 'Per periode', 'Per gemeente en opdrachtnemer']);
   expect(book.sheets[2].values[3]?.slice(0, 3)).toEqual(['Totaal', 2, 500]);
 
   // Into this workbook: nothing to replace, written at once; the user's sheet stays.
   fireEvent.click(button(section(), 'Zet in deze werkmap'));
   await waitFor(() => expect(section().querySelector('[data-melding=success]')?.textContent).toContain('staat in deze werkmap'));
   expect(dialog()).toBeNull();
-  expect((await wb.describe()).sheets.map((s) => s.name)).toEqual(['Blad1', 'Vergelijking', 'Inzendingen', 'Per opdrachtnemer', 'Per gemeente', 'Per dienst', 'Per doelgroep', 'Per periode']);
+  expect((await wb.describe()).sheets.map((s) => s.name)).toEqual(['Blad1', 'Vergelijking', 'Inzendingen', 'Per opdrachtnemer', 'Per gemeente', 'Per dienst', 'Per doelgroep', 'Per periode', 'Per gemeente en opdrachtnemer']);
   expect(wb.sheetData('Blad1').values).toEqual([['Eigen werk']]);
   expect(wb.sheetData('Per opdrachtnemer').values[1]?.[0]).toBe(SECOND_VENDOR.vendor);
 
@@ -171,7 +171,7 @@ test('two submissions chosen and compared: both vendors, the views, the download
   fireEvent.click(button(section(), 'Zet in deze werkmap'));
   const asked = await waitFor(() => dialog() ?? Promise.reject(new Error('no dialog')));
   expect([...asked.querySelectorAll('[data-blad]')].map((li) => li.textContent)).toEqual(
-    ['Vergelijking', 'Inzendingen', 'Per opdrachtnemer', 'Per gemeente', 'Per dienst', 'Per doelgroep', 'Per periode'].map((n) => `${n} (van een eerdere vergelijking)`),
+    ['Vergelijking', 'Inzendingen', 'Per opdrachtnemer', 'Per gemeente', 'Per dienst', 'Per doelgroep', 'Per periode', 'Per gemeente en opdrachtnemer'].map((n) => `${n} (van een eerdere vergelijking)`),
   );
   fireEvent.click(button(asked, 'Annuleren'));
   await waitFor(() => expect(dialog()).toBeNull());
@@ -224,7 +224,7 @@ test('a sheet of the user with the name of a comparison sheet: the dialog names 
   const again = await waitFor(() => dialog() ?? Promise.reject(new Error('no dialog')));
   fireEvent.click(button(again, 'Vervangen'));
   await waitFor(() => expect(section().querySelector('[data-melding=success]')).not.toBeNull());
-  expect(writes).toEqual(Array(7).fill('putSheet'));
+  expect(writes).toEqual(Array(8).fill('putSheet'));
   expect(wb.sheetData('Per gemeente').values[0]?.[0]).toBe('Gemeente');
   expect(wb.sheetData('Blad1').values).toEqual([['Eigen werk']]);
 });

@@ -64,7 +64,7 @@ export function comparisonSheets(input: ComparisonSheetsInput): SheetSpec[] {
     [],
     [{ value: 'Alle indicatoren zijn herberekend uit de cliëntrijen met dezelfde definities. Een percentage van een groep komt uit al haar rijen, niet uit een gemiddelde van percentages.', wrap: true }],
     [{ value: 'Fouten per 100 rijen: de bevindingen met ernst fout op de cliëntrijen van de groep, per 100 rijen. Fout, Waarschuwing en Info op het blad Inzendingen tellen alle bevindingen van de inzending, ook buiten de cliëntrijen.', wrap: true }],
-    [{ value: `Per opdrachtnemer, gemeente, dienst, doelgroep en periode: de bladen ${DIMENSIONS.map(groupingSheet).join(', ')}.`, wrap: true }],
+    [{ value: `De groepen staan op de bladen ${DIMENSIONS.map(groupingSheet).join(', ')}.`, wrap: true }],
     ...comparison.notes.map((note): CellInput[] => [{ value: `Let op: ${note}`, wrap: true }]),
   ];
   const overview: SheetSpec = { name: OVERVIEW_SHEET, rows: overviewRows, columns: [{ width: 75 }], printOnePageWide: true };

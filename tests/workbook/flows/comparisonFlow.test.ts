@@ -178,9 +178,9 @@ describe('putting the comparison into a workbook', () => {
 
     // Written under the name the workbook has: no second sheet that differs only in case.
     const written = await putComparisonSheets(wb, sheets);
-    expect(written).toEqual(['Vergelijking', 'Inzendingen', 'Per opdrachtnemer', 'per gemeente', 'Per dienst', 'Per doelgroep', 'Per periode']);
+    expect(written).toEqual(['Vergelijking', 'Inzendingen', 'Per opdrachtnemer', 'per gemeente', 'Per dienst', 'Per doelgroep', 'Per periode', 'Per gemeente en opdrachtnemer']);
     const names = (await wb.describe()).sheets.map((s) => s.name);
-    expect(names).toEqual(['Cliënten', 'per gemeente', 'Vergelijking', 'Inzendingen', 'Per opdrachtnemer', 'Per dienst', 'Per doelgroep', 'Per periode']);
+    expect(names).toEqual(['Cliënten', 'per gemeente', 'Vergelijking', 'Inzendingen', 'Per opdrachtnemer', 'Per dienst', 'Per doelgroep', 'Per periode', 'Per gemeente en opdrachtnemer']);
     expect(wb.sheetData('per gemeente').values[0]?.[0]).toBe('Gemeente');
     expect(wb.sheetData('Cliënten').values).toEqual([['Cliëntnummer']]);
 
