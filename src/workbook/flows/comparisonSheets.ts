@@ -122,6 +122,7 @@ export function comparisonSheets(input: ComparisonSheetsInput): SheetSpec[] {
     const lastRow = groups.length + 1; // the total row
     const below = lastRow + 2;
     const name = DIMENSION_LABELS[dimension].toLowerCase();
+    const longest = Math.max(0, ...groups.map((g) => g.name.length));
     const chart = (title: string, seriesCols: number[], col: number, axisFormat: string): ChartSpec => ({
       title,
       headerRow: 0,
@@ -130,12 +131,14 @@ export function comparisonSheets(input: ComparisonSheetsInput): SheetSpec[] {
       categoryCol: 0,
       seriesCols,
       axisFormat,
-      at: { row: below, col, rows: 20, cols: 6 },
+      // Taller for long group names: the names stand slanted under the columns and take the height they need.
+      at: { row: below, col, rows: Math.min(40, Math.max(20, 12 + Math.ceil(longest * 0.6))), cols: 6 },
     });
     return {
       name: groupingSheet(dimension),
       rows: [[DIMENSION_LABELS[dimension], ...groupLabels].map(head), ...groups.map((g) => groupRow(g)), groupRow(comparison.total, true)],
-      columns: [{ width: 30 }, ...groupLabels.map(widthFor)],
+      // The name column as wide as its longest name ("Graft-de Rijp — Werkpad Re-integratie B.V."), 30 to 60 characters.
+      columns: [{ width: Math.min(60, Math.max(30, ...groups.map((g) => g.name.length + 2))) }, ...groupLabels.map(widthFor)],
       frozenRows: 1,
       printOnePageWide: true,
       charts: [
