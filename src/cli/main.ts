@@ -88,10 +88,10 @@ export function buildProgram(output: Output, setStatus: (status: number) => void
     });
   program.createHelp = () => Object.assign(new DutchHelp(), program.configureHelp());
 
-  const withCommon = (cmd: Command): Command =>
+  const withCommon = (cmd: Command, json = 'uitvoer als JSON (één object, of een lijst bij meerdere bestanden)'): Command =>
     cmd
       .option('--profiel <profiel.json>', 'contractprofiel met de afwijkingen van de gemeente')
-      .option('--json', 'uitvoer als JSON (één object, of een lijst bij meerdere bestanden)')
+      .option('--json', json)
       .helpOption('-h, --help', 'toon deze hulp');
 
   withCommon(
@@ -132,6 +132,7 @@ export function buildProgram(output: Output, setStatus: (status: number) => void
         .command('vergelijk')
         .description('zet inzendingen naast elkaar: indicatoren herberekend per opdrachtnemer, gemeente, dienst, doelgroep en periode, met de bevindingen')
         .argument('<bestand...>', 'de inzendingen (.xlsx) van een periode'),
+      'uitvoer als JSON (één object met alle inzendingen en groepen)',
     ),
   ).action(async (files: string[], options) => {
     const { compareCommand } = await import('./compareCommand');
