@@ -258,16 +258,22 @@ function sharedNotes(inputs: readonly SubmissionInput[], shared: readonly Shared
 function notesOn(inputs: readonly SubmissionInput[], format: ReportFormat): string[] {
   const notes: string[] = [];
   if (new Set(inputs.map((i) => periodKey(i.figures.metadata))).size > 1) {
-    notes.push('De inzendingen beslaan niet dezelfde periode (Periode van en Periode tot op het blad Management); vergelijk cijfers over verschillende perioden met zorg.');
+    notes.push(
+      'De inzendingen gaan niet over dezelfde periode (Periode van en Periode tot op het blad Management): de groepen tellen cijfers van verschillende perioden bij elkaar. Per periode staan de perioden naast elkaar.',
+    );
   }
   const unnamed = inputs.filter((i) => i.figures.metadata.opdrachtnemer === null).length;
   if (unnamed > 0) {
     notes.push(`${unnamed === 1 ? '1 inzending noemt' : `${unnamed} inzendingen noemen`} geen Opdrachtnemer op het blad Management; ${unnamed === 1 ? 'die staat' : 'die staan'} onder ${NOT_FILLED}.`);
   }
-  const notJudged = format.data.management.indicators.filter((indicator) => inputs.some((i) => indicatorsOf(i.figures.total, format).get(indicator.id) === undefined));
-  if (notJudged.length > 0) {
+  const lacking = inputs
+    .map((input) => ({ file: input.file, indicators: indicatorsOf(input.figures.total, format) }))
+    .filter(({ indicators }) => [...indicators.values()].some((v) => v === undefined));
+  if (lacking.length > 0) {
+    const labels = format.data.management.indicators.filter((i) => lacking.some((l) => l.indicators.get(i.id) === undefined)).map((i) => i.label);
+    const one = lacking.length === 1;
     notes.push(
-      `Niet te bepalen in elke groep met een inzending zonder de kolommen ervoor: ${notJudged.map((i) => i.label).join(', ')}.`,
+      `${lacking.map((l) => l.file).join(', ')} ${one ? 'mist' : 'missen'} een kolom voor ${labels.join(', ')}: die ${labels.length === 1 ? 'indicator is' : 'indicatoren zijn'} niet te bepalen in elke groep met rijen uit ${one ? 'die inzending' : 'die inzendingen'}.`,
     );
   }
   return notes;

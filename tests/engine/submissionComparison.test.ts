@@ -160,7 +160,9 @@ describe('compareSubmissions', () => {
     expect(result.total.indicators.get('percentageDuurzaam')).toBeUndefined();
     expect(result.groupings.opdrachtnemer.find((g) => g.name === 'Werkpad B.V.')?.indicators.get('percentageDuurzaam')).toEqual(expect.any(Number));
     expect(result.total.indicators.get('plaatsingen')).toBe(comparison.total.indicators.get('plaatsingen'));
-    expect(result.notes.join(' ')).toContain('Aantal duurzame plaatsingen');
+    expect(result.notes).toEqual([
+      'b.xlsx mist een kolom voor Aantal duurzame plaatsingen, Percentage duurzaam: die indicatoren zijn niet te bepalen in elke groep met rijen uit die inzending.',
+    ]);
   });
 
   it('warns when the periods differ or a submission names no vendor', () => {
@@ -172,7 +174,7 @@ describe('compareSubmissions', () => {
       if (row?.[0] === 'Periode tot') row[1] = (row[1] as number) + 90;
     }
     const result = compareSubmissions([input('a.xlsx', a), input('b.xlsx', other)], format);
-    expect(result.notes.some((n) => n.includes('niet dezelfde periode'))).toBe(true);
+    expect(result.notes.some((n) => n.includes('niet over dezelfde periode'))).toBe(true);
     expect(result.notes.some((n) => n.includes('geen Opdrachtnemer'))).toBe(true);
     expect(result.groupings.opdrachtnemer.map((g) => g.name)).toEqual(['Werkpad B.V.', NOT_FILLED]);
     // Within a municipality, the vendors in order, the one without a name last.
@@ -241,6 +243,6 @@ describe('per period', () => {
       ['01-07-2009 t/m 30-09-2009', 1, 60],
     ]);
     expect(result.groupings.opdrachtnemer.map((g) => g.rows)).toEqual([180]);
-    expect(result.notes.some((n) => n.includes('niet dezelfde periode'))).toBe(true);
+    expect(result.notes.some((n) => n.includes('niet over dezelfde periode'))).toBe(true);
   });
 });
