@@ -11,7 +11,7 @@
  */
 import { standardDefinitionSet } from '../definitions/definitionSet';
 import { standardReportFormat } from '../definitions/reportFormat';
-import { compareSubmissions, submissionInput, type SubmissionInput } from '../engine/submissionComparison';
+import { compareSubmissions, notASubmission, submissionInput, type SubmissionInput } from '../engine/submissionComparison';
 import { comparisonSheets } from '../workbook/flows/comparisonSheets';
 import { checkFiles } from './checkCommand';
 import type { ProfileFile } from './checkJob';
@@ -33,6 +33,7 @@ export async function compareCommand(files: string[], options: CompareOptions, o
   // Where the workbook goes is settled before the work: a name that is taken stops the run now, not after it.
   const path = options.uit !== undefined ? outputPath(options, 'de vergelijking', profile !== null ? [...files, profile.path] : files) : undefined;
 
+  const format = standardReportFormat();
   const inputs: SubmissionInput[] = [];
   const problems: string[] = [];
   let version = '';
@@ -44,7 +45,7 @@ export async function compareCommand(files: string[], options: CompareOptions, o
     {
       report: (report) => {
         if (report.figures === undefined) {
-          problems.push(`${report.file}: is geen rapportage (geen blad Cliënten); vergelijk leest inzendingen in de uniforme rapportage.`);
+          problems.push(notASubmission(report.file, format));
           return;
         }
         version = report.version;
@@ -61,7 +62,6 @@ export async function compareCommand(files: string[], options: CompareOptions, o
     output.err('Geen inzending om te vergelijken.');
     return 2;
   }
-  const format = standardReportFormat();
   const comparison = compareSubmissions(inputs, format);
   const header = { version, profile: profileName };
 

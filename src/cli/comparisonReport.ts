@@ -8,7 +8,8 @@ import type { ReportFormat } from '../definitions/reportFormat';
 import { dateFromSerial, formatSerial } from '../engine/excelDate';
 import { figureText, perHundredText as perHundred, tableIndicators } from '../engine/comparisonFigures';
 import type { Recomputed } from '../engine/indicatorTally';
-import { DIMENSION_LABELS, DIMENSIONS, type ComparedGroup, type Comparison } from '../engine/submissionComparison';
+import { dimensionLabel, DIMENSIONS, metadataLabel, type ComparedGroup, type Comparison } from '../engine/submissionComparison';
+import { groupingSheet } from '../workbook/flows/comparisonSheets';
 import { alignedTable, type TableStyle } from './table';
 import { terminalLine } from './terminalText';
 
@@ -93,7 +94,7 @@ export function renderComparison(comparison: Comparison, header: ComparisonHeade
   ];
   blocks.push(
     `Inzendingen\n${alignedTable(
-      ['Bestand', 'Opdrachtnemer', 'Periode', 'Rijen', 'Fout', 'Waarsch.', 'Fouten/100 rijen', ...shown.map((i) => i.shortLabel as string)],
+      ['Bestand', metadataLabel(format, 'opdrachtnemer'), 'Periode', 'Rijen', 'Fout', 'Waarsch.', 'Fouten/100 rijen', ...shown.map((i) => i.shortLabel as string)],
       comparison.submissions.map((s) => [
         terminalLine(s.file),
         terminalLine(s.metadata.opdrachtnemer ?? '—'),
@@ -111,8 +112,8 @@ export function renderComparison(comparison: Comparison, header: ComparisonHeade
   for (const dimension of DIMENSIONS) {
     const groups = comparison.groupings[dimension];
     blocks.push(
-      `Per ${DIMENSION_LABELS[dimension].toLowerCase()}\n${alignedTable(
-        [DIMENSION_LABELS[dimension], 'Inzendingen', 'Rijen', 'Fouten/100 rijen', ...shown.map((i) => i.shortLabel as string)],
+      `${groupingSheet(dimension, format)}\n${alignedTable(
+        [dimensionLabel(dimension, format), 'Inzendingen', 'Rijen', 'Fouten/100 rijen', ...shown.map((i) => i.shortLabel as string)],
         [...groups, comparison.total].map((g) => [
           terminalLine(g.name),
           String(g.submissions),

@@ -76,3 +76,18 @@ export function isDateFormat(format: string | undefined): boolean {
 export function isPercentFormat(format: string | undefined): boolean {
   return format !== undefined && format.replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
 }
+
+/**
+ * A plain fixed-point number format ("0", "0.0", "#,##0.00", "0.0%"): how
+ * the number reads in it, with a decimal comma; undefined for any other
+ * format (General, dates, text, conditions), which the caller shows its
+ * own way.
+ */
+export function fixedPointText(value: number, format: string | undefined): string | undefined {
+  const m = format === undefined ? null : /^(#,##)?0(?:\.(0+))?(%?)$/.exec(format);
+  if (m === null || !Number.isFinite(value)) return undefined;
+  const shown = (m[3] === '%' ? value * 100 : value).toFixed(m[2]?.length ?? 0);
+  const [whole, fraction] = shown.split('.');
+  const grouped = m[1] !== undefined ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : whole;
+  return `${grouped}${fraction !== undefined ? `,${fraction}` : ''}${m[3]}`;
+}

@@ -24,15 +24,33 @@ import { groupKey, NOT_FILLED, NOT_VALID, ROW_DIMENSIONS, type SeverityCounts, t
 export const DIMENSIONS = ['opdrachtnemer', ...ROW_DIMENSIONS, 'periode', 'gemeenteOpdrachtnemer'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-/** A dimension's name as a column header. */
-export const DIMENSION_LABELS: Readonly<Record<Dimension, string>> = {
-  opdrachtnemer: 'Opdrachtnemer',
-  gemeente: 'Gemeente',
-  dienst: 'Dienst',
-  doelgroep: 'Doelgroep',
-  periode: 'Periode',
-  gemeenteOpdrachtnemer: 'Gemeente en opdrachtnemer',
-};
+/** A format column's header, by field ("Gemeente"). */
+export function columnHeader(format: ReportFormat, field: string): string {
+  const column = format.columnByField.get(field);
+  if (column === undefined) throw new Error(`kolom ${field} ontbreekt in de rapportage`);
+  return column.header;
+}
+
+/** A Management label, by metadata id ("Opdrachtnemer"). */
+export function metadataLabel(format: ReportFormat, id: string): string {
+  const label = format.data.management.metadata.find((m) => m.id === id);
+  if (label === undefined) throw new Error(`label ${id} ontbreekt op het blad Management van de rapportage`);
+  return label.label;
+}
+
+/** A dimension's name as a column header: the format's own label where it has one. */
+export function dimensionLabel(dimension: Dimension, format: ReportFormat): string {
+  switch (dimension) {
+    case 'opdrachtnemer':
+      return metadataLabel(format, 'opdrachtnemer');
+    case 'periode':
+      return 'Periode';
+    case 'gemeenteOpdrachtnemer':
+      return `${columnHeader(format, 'gemeente')} en ${metadataLabel(format, 'opdrachtnemer').toLowerCase()}`;
+    default:
+      return columnHeader(format, dimension);
+  }
+}
 
 /** A municipality's group of one vendor: "Alkmaar — Werkpad B.V.". */
 export const GROUP_JOINER = ' — ';
@@ -80,7 +98,7 @@ export interface ComparedSubmission {
   readonly indicators: ReadonlyMap<string, Recomputed>;
 }
 
-/** Two submissions with rows about the same clients (same Cliëntnummer, Dienst and Datum aanmelding). */
+/** Two submissions with rows about the same clients (ClientRow.key: the same client number, service and registration date). */
 export interface SharedClients {
   /** Indexes of the two submissions, the first the earlier. */
   readonly first: number;
@@ -214,7 +232,7 @@ export function compareSubmissions(inputs: readonly SubmissionInput[], format: R
     }),
   );
   const shared = sharedClients(inputs);
-  return { submissions, shared, groupings, total: finish(total), notes: [...notesOn(inputs, format), ...sharedNotes(inputs, shared)] };
+  return { submissions, shared, groupings, total: finish(total), notes: [...notesOn(inputs, format), ...sharedNotes(inputs, shared, format)] };
 }
 
 /** The pairs of submissions with clients in common, in the order of the submissions. */
@@ -241,15 +259,16 @@ function sharedClients(inputs: readonly SubmissionInput[]): SharedClients[] {
 /** How many shared pairs are named one by one in the notes. */
 const SHARED_NOTES = 10;
 
-function sharedNotes(inputs: readonly SubmissionInput[], shared: readonly SharedClients[]): string[] {
+function sharedNotes(inputs: readonly SubmissionInput[], shared: readonly SharedClients[], format: ReportFormat): string[] {
+  const key = `${columnHeader(format, 'clientnummer')}, ${columnHeader(format, 'dienst')} en ${columnHeader(format, 'aanmelding')}`;
   const notes = shared.slice(0, SHARED_NOTES).map(({ first, second, clients }) => {
     const a = inputs[first];
     const b = inputs[second];
     const all = clients === a.figures.clientKeys.length && clients === b.figures.clientKeys.length;
     const rows = clients === 1 ? '1 cliënt' : `${clients} cliënten`;
     return all
-      ? `${a.file} en ${b.file} gaan over precies dezelfde ${rows} (Cliëntnummer, Dienst en Datum aanmelding): het lijkt twee keer dezelfde inzending, en de groepen tellen ze dubbel.`
-      : `${a.file} en ${b.file} hebben ${rows} gemeen (zelfde Cliëntnummer, Dienst en Datum aanmelding); zijn het dezelfde cliënten, dan tellen de groepen waarin beide vallen ze dubbel.`;
+      ? `${a.file} en ${b.file} gaan over precies dezelfde ${rows} (${key}): het lijkt twee keer dezelfde inzending, en de groepen tellen ze dubbel.`
+      : `${a.file} en ${b.file} hebben ${rows} gemeen (zelfde ${key}); zijn het dezelfde cliënten, dan tellen de groepen waarin beide vallen ze dubbel.`;
   });
   if (shared.length > SHARED_NOTES) notes.push(`Nog ${shared.length - SHARED_NOTES} paren inzendingen hebben cliënten gemeen.`);
   return notes;
@@ -257,14 +276,15 @@ function sharedNotes(inputs: readonly SubmissionInput[], shared: readonly Shared
 
 function notesOn(inputs: readonly SubmissionInput[], format: ReportFormat): string[] {
   const notes: string[] = [];
+  const management = format.data.sheets.management.name;
   if (new Set(inputs.map((i) => periodKey(i.figures.metadata))).size > 1) {
     notes.push(
-      'De inzendingen gaan niet over dezelfde periode (Periode van en Periode tot op het blad Management): de groepen tellen cijfers van verschillende perioden bij elkaar. Per periode staan de perioden naast elkaar.',
+      `De inzendingen gaan niet over dezelfde periode (${metadataLabel(format, 'periodeVan')} en ${metadataLabel(format, 'periodeTot')} op het blad ${management}): de groepen tellen cijfers van verschillende perioden bij elkaar. Per periode staan de perioden naast elkaar.`,
     );
   }
   const unnamed = inputs.filter((i) => i.figures.metadata.opdrachtnemer === null).length;
   if (unnamed > 0) {
-    notes.push(`${unnamed === 1 ? '1 inzending noemt' : `${unnamed} inzendingen noemen`} geen Opdrachtnemer op het blad Management; ${unnamed === 1 ? 'die staat' : 'die staan'} onder ${NOT_FILLED}.`);
+    notes.push(`${unnamed === 1 ? '1 inzending noemt' : `${unnamed} inzendingen noemen`} geen ${metadataLabel(format, 'opdrachtnemer')} op het blad ${management}; ${unnamed === 1 ? 'die staat' : 'die staan'} onder ${NOT_FILLED}.`);
   }
   const lacking = inputs
     .map((input) => ({ file: input.file, indicators: indicatorsOf(input.figures.total, format) }))
@@ -277,4 +297,9 @@ function notesOn(inputs: readonly SubmissionInput[], format: ReportFormat): stri
     );
   }
   return notes;
+}
+
+/** The line for a workbook without a client sheet: no submission to compare (the file is named). */
+export function notASubmission(name: string, format: ReportFormat): string {
+  return `${name}: is geen rapportage (geen blad ${format.data.sheets.clients.name}); vergelijken leest alleen inzendingen in de uniforme rapportage.`;
 }

@@ -139,13 +139,9 @@ export function groupKey(name: string): string {
 }
 
 /** A submission's figures for a comparison: its groups with their findings counted (no row map: small to pass on). */
-export interface SubmissionFigures {
-  readonly metadata: SubmissionMetadata;
-  readonly total: IndicatorTally;
+export interface SubmissionFigures extends Pick<SubmissionGroups, 'metadata' | 'total' | 'dimensions' | 'clientKeys'> {
   /** Findings on client rows. */
   readonly rowFindings: SeverityCounts;
-  readonly dimensions: Record<RowDimension, readonly RowGroup[]>;
-  readonly clientKeys: readonly string[];
 }
 
 /**

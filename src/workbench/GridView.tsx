@@ -10,7 +10,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEve
 import { formatSerial } from '../engine/excelDate';
 import { valueText } from '../engine/findingPresentation';
 import { cellAddress, columnLetters, type RawValue } from '../engine/grid';
-import { isDateFormat } from '../engine/numberFormat';
+import { fixedPointText, isDateFormat } from '../engine/numberFormat';
 import { MARK_STYLES } from '../workbook/marks';
 import type { MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
 import type { DateSystem, RangeRef } from '../workbook/port';
@@ -104,6 +104,8 @@ function cellText(value: RawValue, format: string | undefined, dateSystem: DateS
   if (typeof value === 'number' && isDateFormat(format) && value >= 1) {
     return formatSerial(dateSystem === 1904 ? value + 1462 : value);
   }
+  // A figure in a fixed-point format reads as Excel shows it ("3,5" for 3.529 in 0.0), not with every digit.
+  if (typeof value === 'number') return fixedPointText(value, format) ?? valueText(value);
   return valueText(value);
 }
 

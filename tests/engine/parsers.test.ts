@@ -1,7 +1,7 @@
 import { bsnInIdentifier, bsnsInText, passesElevenTest } from '../../src/engine/bsn';
 import { parseDateText, parseNumberText } from '../../src/engine/cellValues';
 import { addMonths, dateFromSerial, formatSerial, serialFromDate } from '../../src/engine/excelDate';
-import { isDateFormat, isPercentFormat } from '../../src/engine/numberFormat';
+import { fixedPointText, isDateFormat, isPercentFormat } from '../../src/engine/numberFormat';
 import { editDistance, nearest } from '../../src/engine/nearestCode';
 import { parseNumberToken, parseNumberWord } from '../../src/engine/dutchNumbers';
 import { keepCase } from '../../src/engine/letterCase';
@@ -30,6 +30,14 @@ describe('Excel dates', () => {
     for (const f of [undefined, 'General', '0.00', 'h:mm', '[h]:mm:ss', '[m]', '[mm]:ss', '"dag "0', '0%']) expect({ f, date: isDateFormat(f) }).toEqual({ f, date: false });
     expect(isPercentFormat('0.0%')).toBe(true);
     expect(isPercentFormat('"%"0')).toBe(false);
+  });
+
+  test('a fixed-point format as Excel shows the number (the workbench grid)', () => {
+    expect(fixedPointText(3.52941176470588, '0.0')).toBe('3,5');
+    expect(fixedPointText(54.94, '0')).toBe('55');
+    expect(fixedPointText(1234567.891, '#,##0.00')).toBe('1.234.567,89');
+    expect(fixedPointText(0.197, '0.0%')).toBe('19,7%');
+    for (const f of [undefined, 'General', 'dd-mm-yyyy', '0.0" dagen"', '@']) expect({ f, text: fixedPointText(3.5, f) }).toEqual({ f, text: undefined });
   });
 });
 

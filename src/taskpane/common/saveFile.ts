@@ -13,25 +13,22 @@ export function downloadFile(name: string, data: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Lets the user choose a file (an input made on demand, so that the page keeps one lasting file input: the workbench's). */
-export function chooseFile(accept: string): Promise<File | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = accept;
-    input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
-    input.addEventListener('cancel', () => resolve(null), { once: true });
-    input.click();
-  });
+/** Lets the user choose a file; null when the user cancels. */
+export async function chooseFile(accept: string): Promise<File | null> {
+  return (await chooseFiles(accept, false))[0] ?? null;
 }
 
-/** Lets the user choose one or more files (as chooseFile: an input made on demand); none when the user cancels. */
-export function chooseFiles(accept: string): Promise<File[]> {
+/**
+ * Lets the user choose one or more files (`multiple`), none when the user
+ * cancels: an input made on demand, so that the page keeps one lasting file
+ * input (the workbench's).
+ */
+export function chooseFiles(accept: string, multiple = true): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept;
-    input.multiple = true;
+    input.multiple = multiple;
     input.addEventListener('change', () => resolve([...(input.files ?? [])]), { once: true });
     input.addEventListener('cancel', () => resolve([]), { once: true });
     input.click();

@@ -42,7 +42,7 @@ import { TaskProgress, useLongTask } from '../common/longTask';
 import { chooseFiles } from '../common/saveFile';
 import { sectionStyles } from '../common/sectionStyles';
 import { usePane } from '../paneContext';
-import { addFiles, COMPARE_VIEWS, compareTable, definitionsText, resultText, sizeText, type ChosenFile, type CompareView } from './compareModel';
+import { addFiles, compareTable, compareViews, definitionsText, resultText, sizeText, type ChosenFile, type CompareView } from './compareModel';
 
 /** The codec and the flows over it, loaded when first used. */
 const work = () => import(/* webpackChunkName: "vergelijken" */ './compareWork');
@@ -351,7 +351,7 @@ export function CompareSection() {
           )}
           <Field label="Weergave">
             <Select value={view} onChange={(_e, d) => setView(d.value as CompareView)}>
-              {COMPARE_VIEWS.map((v) => (
+              {compareViews(format).map((v) => (
                 <option key={v.id} value={v.id}>
                   {v.label}
                 </option>

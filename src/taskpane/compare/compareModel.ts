@@ -7,7 +7,7 @@
 import type { ReportFormat } from '../../definitions/reportFormat';
 import { figureText, perHundredText, tableIndicators } from '../../engine/comparisonFigures';
 import type { Recomputed } from '../../engine/indicatorTally';
-import { DIMENSION_LABELS, DIMENSIONS, type Comparison, type Dimension } from '../../engine/submissionComparison';
+import { dimensionLabel, DIMENSIONS, metadataLabel, type Comparison, type Dimension } from '../../engine/submissionComparison';
 import { groupingSheet, SUBMISSIONS_SHEET } from '../../workbook/flows/comparisonSheets';
 
 /** A file the user chose, with what tells two choices of one file apart from two files. */
@@ -50,10 +50,9 @@ export function sizeText(bytes: number): string {
 export type CompareView = 'inzendingen' | Dimension;
 
 /** The views in the order they are offered, named as the sheets of the comparison workbook. */
-export const COMPARE_VIEWS: readonly { readonly id: CompareView; readonly label: string }[] = [
-  { id: 'inzendingen', label: SUBMISSIONS_SHEET },
-  ...DIMENSIONS.map((d) => ({ id: d, label: groupingSheet(d) })),
-];
+export function compareViews(format: ReportFormat): { readonly id: CompareView; readonly label: string }[] {
+  return [{ id: 'inzendingen', label: SUBMISSIONS_SHEET }, ...DIMENSIONS.map((d) => ({ id: d, label: groupingSheet(d, format) }))];
+}
 
 export interface TableColumn {
   readonly key: string;
@@ -91,7 +90,7 @@ export function compareTable(comparison: Comparison, view: CompareView, format: 
       caption: 'De inzendingen naast elkaar',
       columns: [
         { key: 'bestand', label: 'Bestand', numeric: false },
-        { key: 'opdrachtnemer', label: 'Opdrachtnemer', numeric: false },
+        { key: 'opdrachtnemer', label: metadataLabel(format, 'opdrachtnemer'), numeric: false },
         { key: 'rijen', label: 'Rijen', numeric: true },
         { key: 'fout', label: 'Fout', title: 'Bevindingen met ernst fout in de hele inzending', numeric: true },
         { key: 'waarschuwing', label: 'Waarschuwing', title: 'Bevindingen met ernst waarschuwing in de hele inzending', numeric: true },
@@ -115,9 +114,9 @@ export function compareTable(comparison: Comparison, view: CompareView, format: 
   }
   const groups = [...comparison.groupings[view], comparison.total];
   return {
-    caption: `${groupingSheet(view)}, met het totaal onderaan`,
+    caption: `${groupingSheet(view, format)}, met het totaal onderaan`,
     columns: [
-      { key: 'naam', label: DIMENSION_LABELS[view], numeric: false },
+      { key: 'naam', label: dimensionLabel(view, format), numeric: false },
       { key: 'inzendingen', label: 'Inzendingen', numeric: true },
       { key: 'rijen', label: 'Rijen', numeric: true },
       { key: 'per100', label: ERRORS_PER_100, title: 'Bevindingen met ernst fout op de cliëntrijen van de groep, per 100 rijen', numeric: true },

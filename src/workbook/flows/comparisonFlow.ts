@@ -17,7 +17,7 @@
 import type { DefinitionSet } from '../../definitions/definitionSet';
 import { ProfileError, type Profile } from '../../definitions/profile';
 import { standardReportFormat, type ReportFormat } from '../../definitions/reportFormat';
-import { compareSubmissions, submissionInput, type Comparison, type SubmissionInput } from '../../engine/submissionComparison';
+import { compareSubmissions, notASubmission, submissionInput, type Comparison, type SubmissionInput } from '../../engine/submissionComparison';
 import { submissionFigures } from '../../engine/submissionGroups';
 import { MemoryWorkbook } from '../memory/memoryWorkbook';
 import type { PackageCodec } from '../memory/workbookEdits';
@@ -83,11 +83,6 @@ export function fileProblem(name: string, error: unknown): string | null {
   return null;
 }
 
-/** The line for a workbook without a Cliënten sheet. */
-export function notASubmission(name: string): string {
-  return `${name}: is geen rapportage (geen blad Cliënten); vergelijken leest alleen inzendingen in de uniforme rapportage.`;
-}
-
 /**
  * Checks every file by the same definitions and compares the submissions.
  * Throws CancelledError when the signal aborts; any other error than a
@@ -123,7 +118,7 @@ export async function compareWorkbookFiles(files: readonly ComparisonFile[], opt
         pause,
         onProgress: (phase, done, total) => progress(phase, done, total),
       });
-      if (result.check.groups === undefined) problems.push(notASubmission(name));
+      if (result.check.groups === undefined) problems.push(notASubmission(name, format));
       else inputs.push(submissionInput(name, submissionFigures(result.check.groups, result.findings), result.findings));
     } catch (error) {
       const problem = fileProblem(name, error);

@@ -10,15 +10,15 @@
 import type { Indicator } from '../../definitions/formatSchema';
 import type { ReportFormat } from '../../definitions/reportFormat';
 import type { Recomputed } from '../../engine/indicatorTally';
-import { DIMENSION_LABELS, DIMENSIONS, type ComparedGroup, type Comparison, type Dimension } from '../../engine/submissionComparison';
+import { dimensionLabel, DIMENSIONS, metadataLabel, type ComparedGroup, type Comparison, type Dimension } from '../../engine/submissionComparison';
 import type { CellInput, ChartSpec, SheetSpec } from '../port';
 
 export const OVERVIEW_SHEET = 'Vergelijking';
 export const SUBMISSIONS_SHEET = 'Inzendingen';
 
 /** The sheet of a grouping: "Per opdrachtnemer". */
-export function groupingSheet(dimension: Dimension): string {
-  return `Per ${DIMENSION_LABELS[dimension].toLowerCase()}`;
+export function groupingSheet(dimension: Dimension, format: ReportFormat): string {
+  return `Per ${dimensionLabel(dimension, format).toLowerCase()}`;
 }
 
 export interface ComparisonSheetsInput {
@@ -64,23 +64,20 @@ export function comparisonSheets(input: ComparisonSheetsInput): SheetSpec[] {
     [],
     [{ value: 'Alle indicatoren zijn herberekend uit de cliëntrijen met dezelfde definities. Een percentage van een groep komt uit al haar rijen, niet uit een gemiddelde van percentages.', wrap: true }],
     [{ value: 'Fouten per 100 rijen: de bevindingen met ernst fout op de cliëntrijen van de groep, per 100 rijen. Fout, Waarschuwing en Info op het blad Inzendingen tellen alle bevindingen van de inzending, ook buiten de cliëntrijen.', wrap: true }],
-    [{ value: `De groepen staan op de bladen ${DIMENSIONS.map(groupingSheet).join(', ')}.`, wrap: true }],
+    [{ value: `De groepen staan op de bladen ${DIMENSIONS.map((d) => groupingSheet(d, format)).join(', ')}.`, wrap: true }],
     ...comparison.notes.map((note): CellInput[] => [{ value: `Let op: ${note}`, wrap: true }]),
   ];
   const overview: SheetSpec = { name: OVERVIEW_SHEET, rows: overviewRows, columns: [{ width: 75 }], printOnePageWide: true };
 
   const submissionLabels = [
     'Bestand',
-    'Opdrachtnemer',
-    'Gemeente',
-    'Periode van',
-    'Periode tot',
+    ...['opdrachtnemer', 'gemeente', 'periodeVan', 'periodeTot'].map((id) => metadataLabel(format, id)),
     'Rijen',
     'Fout',
     'Waarschuwing',
     'Info',
     'Fouten per 100 rijen',
-    'Afwijkingen Management',
+    `Afwijkingen ${format.data.sheets.management.name}`,
     ...indicators.map((i) => i.label),
   ];
   const date = (serial: number | null): CellInput => (serial === null ? null : { value: serial, numberFormat: 'dd-mm-yyyy' });
@@ -121,7 +118,7 @@ export function comparisonSheets(input: ComparisonSheetsInput): SheetSpec[] {
     const groups = comparison.groupings[dimension];
     const lastRow = groups.length + 1; // the total row
     const below = lastRow + 2;
-    const name = DIMENSION_LABELS[dimension].toLowerCase();
+    const name = dimensionLabel(dimension, format).toLowerCase();
     const longest = Math.max(0, ...groups.map((g) => g.name.length));
     const chart = (title: string, seriesCols: number[], col: number, axisFormat: string): ChartSpec => ({
       title,
@@ -135,8 +132,8 @@ export function comparisonSheets(input: ComparisonSheetsInput): SheetSpec[] {
       at: { row: below, col, rows: Math.min(40, Math.max(20, 12 + Math.ceil(longest * 0.6))), cols: 6 },
     });
     return {
-      name: groupingSheet(dimension),
-      rows: [[DIMENSION_LABELS[dimension], ...groupLabels].map(head), ...groups.map((g) => groupRow(g)), groupRow(comparison.total, true)],
+      name: groupingSheet(dimension, format),
+      rows: [[dimensionLabel(dimension, format), ...groupLabels].map(head), ...groups.map((g) => groupRow(g)), groupRow(comparison.total, true)],
       // The name column as wide as its longest name ("Graft-de Rijp — Werkpad Re-integratie B.V."), 30 to 60 characters.
       columns: [{ width: Math.min(60, Math.max(30, ...groups.map((g) => g.name.length + 2))) }, ...groupLabels.map(widthFor)],
       frozenRows: 1,
